@@ -1,0 +1,63 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "geo/seat.h"
+#include "geo/state.h"
+#include "results/election.h"
+#include "results/party.h"
+#include "results/reference_data.h"
+
+// The storage seam. One interface per aggregate; backends (sqlite/, later postgres/) implement
+// them and pass the same conformance suite. Never includes a database client header.
+namespace store {
+
+// The country and its parties. Lists come back in key order (state code, then number; party
+// code).
+class ReferenceStore {
+ public:
+  virtual ~ReferenceStore() = default;
+  virtual base::Result<std::vector<geo::State>> ListStates() = 0;
+  virtual base::Result<std::vector<geo::Seat>> ListSeats() = 0;
+  virtual base::Result<std::vector<geo::Segment>> ListSegments() = 0;
+  virtual base::Result<std::vector<results::Party>> ListParties() = 0;
+};
+
+// Election results.
+class ResultStore {
+ public:
+  virtual ~ResultStore() = default;
+  // Every loaded election, by kind then year.
+  virtual base::Result<std::vector<results::Election>> ListElections() = 0;
+  // Every candidate row of one election ordered by state, constituency number, then position
+  // (NOTA last). kNotFound when the election is not loaded.
+  virtual base::Result<std::vector<results::CandidateVotes>> ListVotes(
+      std::string_view election_id) = 0;
+};
+
+// One open database. Not thread-safe: one Database per thread, or external locking.
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual ReferenceStore& reference() = 0;
+  virtual ResultStore& results() = 0;
+
+  // Writes states, seats, segments and parties (inserted or updated by key) and replaces the
+  // results of every election in `data`, all in one transaction: on any failure the database is
+  // left exactly as it was. Loading the same data twice leaves the same database.
+  virtual base::Status ReplaceReferenceData(const results::ReferenceData& data) = 0;
+
+  // The schema version, i.e. the number of the last migration applied.
+  virtual base::Result<int> SchemaVersion() = 0;
+};
+
+// Opens (creating when missing) the database that `spec` names and applies pending migrations:
+// "sqlite:PATH", a plain PATH (SQLite), or ":memory:". Other schemes fail with
+// kInvalidArgument naming the scheme.
+base::Result<std::unique_ptr<Database>> OpenDatabase(const std::string& spec);
+
+}  // namespace store
