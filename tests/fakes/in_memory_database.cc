@@ -1,0 +1,26 @@
+#include "fakes/in_memory_database.h"
+
+namespace fakes {
+
+base::Status InMemoryDatabase::ReplaceReferenceData(const results::ReferenceData& data) {
+  data_ = data;
+  return base::OkStatus();
+}
+
+base::Result<std::vector<results::Election>> InMemoryDatabase::ListElections() {
+  std::vector<results::Election> elections;
+  for (const results::ElectionResults& election : data_.elections) {
+    elections.push_back(election.election);
+  }
+  return elections;
+}
+
+base::Result<std::vector<results::CandidateVotes>> InMemoryDatabase::ListVotes(
+    std::string_view election_id) {
+  for (const results::ElectionResults& election : data_.elections) {
+    if (election.election.id == election_id) return election.votes;
+  }
+  return base::NotFound("election '" + std::string(election_id) + "' is not loaded");
+}
+
+}  // namespace fakes

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace fakes {
+
+// A store::Database over plain vectors, for tests of code above the store. It keeps whatever
+// ReplaceReferenceData was given, as given (callers pass data already in key order).
+class InMemoryDatabase : public store::Database, store::ReferenceStore, store::ResultStore {
+ public:
+  InMemoryDatabase() = default;
+  explicit InMemoryDatabase(results::ReferenceData data) : data_(std::move(data)) {}
+
+  store::ReferenceStore& reference() override { return *this; }
+  store::ResultStore& results() override { return *this; }
+  base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
+  base::Result<int> SchemaVersion() override { return 1; }
+
+  base::Result<std::vector<geo::State>> ListStates() override { return data_.states; }
+  base::Result<std::vector<geo::Seat>> ListSeats() override { return data_.seats; }
+  base::Result<std::vector<geo::Segment>> ListSegments() override { return data_.segments; }
+  base::Result<std::vector<results::Party>> ListParties() override { return data_.parties; }
+  base::Result<std::vector<results::Election>> ListElections() override;
+  base::Result<std::vector<results::CandidateVotes>> ListVotes(
+      std::string_view election_id) override;
+
+ private:
+  results::ReferenceData data_;
+};
+
+}  // namespace fakes
