@@ -16,10 +16,14 @@ std::string Alliance::Label() const { return base::Join(codes_, "+"); }
 namespace {
 
 void SortByVotes(std::vector<results::CandidateVotes>& candidates) {
-  std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+  auto more_votes = [](const results::CandidateVotes& a, const results::CandidateVotes& b) {
     if (a.votes != b.votes) return a.votes > b.votes;
     return a.position < b.position;
-  });
+  };
+  // Rows usually come in position order, which is vote order: then there is nothing to do.
+  if (!std::is_sorted(candidates.begin(), candidates.end(), more_votes)) {
+    std::sort(candidates.begin(), candidates.end(), more_votes);
+  }
 }
 
 double Percent(std::int64_t part, std::int64_t whole) {
@@ -28,10 +32,9 @@ double Percent(std::int64_t part, std::int64_t whole) {
 
 }  // namespace
 
-std::vector<ConstituencyResult> GroupByConstituency(
-    const std::vector<results::CandidateVotes>& rows) {
+std::vector<ConstituencyResult> GroupByConstituency(std::vector<results::CandidateVotes> rows) {
   std::vector<ConstituencyResult> grouped;
-  for (const results::CandidateVotes& row : rows) {
+  for (results::CandidateVotes& row : rows) {
     if (grouped.empty() || grouped.back().state_code != row.state_code ||
         grouped.back().number != row.number) {
       if (!grouped.empty()) SortByVotes(grouped.back().candidates);
@@ -39,7 +42,7 @@ std::vector<ConstituencyResult> GroupByConstituency(
     }
     ConstituencyResult& current = grouped.back();
     current.votes_counted += row.votes;
-    if (row.party != results::kNota) current.candidates.push_back(row);
+    if (row.party != results::kNota) current.candidates.push_back(std::move(row));
   }
   if (!grouped.empty()) SortByVotes(grouped.back().candidates);
   return grouped;

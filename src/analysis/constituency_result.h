@@ -31,8 +31,7 @@ struct ConstituencyResult {
 };
 
 // Groups rows (ordered by state and number, as the store returns them) by constituency.
-std::vector<ConstituencyResult> GroupByConstituency(
-    const std::vector<results::CandidateVotes>& rows);
+std::vector<ConstituencyResult> GroupByConstituency(std::vector<results::CandidateVotes> rows);
 
 // Where an alliance stands in one constituency.
 struct Standing {

@@ -64,7 +64,7 @@ base::Result<SeatData> SeatData::Load(store::Database& db,
     JS_ASSIGN_OR_RETURN(std::vector<results::CandidateVotes> rows,
                         db.results().ListVotes(resolved));
     std::vector<ConstituencyResult>& grouped = data.lok_sabha_[resolved];
-    grouped = GroupByConstituency(rows);
+    grouped = GroupByConstituency(std::move(rows));
     auto& index = data.lok_sabha_index_[resolved];
     for (const ConstituencyResult& result : grouped) {
       index[{result.state_code, result.number}] = &result;
@@ -87,7 +87,7 @@ base::Status SeatData::LoadAssembly(store::ResultStore& results,
   for (const results::Election& election : assembly) {
     JS_ASSIGN_OR_RETURN(std::vector<results::CandidateVotes> rows, results.ListVotes(election.id));
     std::vector<ConstituencyResult>& grouped = assembly_[election.id];
-    grouped = GroupByConstituency(rows);
+    grouped = GroupByConstituency(std::move(rows));
     for (const ConstituencyResult& result : grouped) latest_by_state[result.state_code] = election.id;
   }
   // A state's latest election holds all of its segments; older ones are not mixed in.

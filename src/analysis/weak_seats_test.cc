@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "analysis/analysis_test_data.h"
+#include "fakes/country_builder.h"
 #include "analysis/segment_standing.h"
 #include "fakes/in_memory_database.h"
 
@@ -12,7 +12,7 @@ namespace {
 // Party AAA: wins seat 1 by 20 points, loses seat 2 by 2, wins seat 3 by 1, and in seat 4
 // loses by 30. Segments 11, 12 belong to seat 2; the assembly shows AAA ahead in one.
 results::ReferenceData Country() {
-  return testing::CountryBuilder()
+  return fakes::CountryBuilder()
       .Seat(1)
       .Seat(2, {11, 12})
       .Seat(3)

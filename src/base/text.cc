@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 namespace base {
 
@@ -94,18 +95,27 @@ std::vector<std::string> NearestNames(std::string_view wanted,
                                       const std::vector<std::string>& candidates,
                                       std::size_t limit) {
   std::string lowered = ToLower(wanted);
-  std::vector<std::pair<std::size_t, std::string>> scored;
+  // Ordered by distance, then whether one contains the other ("BJP" in "BJPP"), then by how
+  // close the lengths are, then alphabetically, so that the likeliest intent comes first.
+  using Scored = std::tuple<std::size_t, bool, std::size_t, std::string>;
+  std::vector<Scored> scored;
   for (const std::string& candidate : candidates) {
+    std::string lowered_candidate = ToLower(candidate);
     std::size_t distance = EditDistance(wanted, candidate);
-    bool contains = !lowered.empty() && ToLower(candidate).find(lowered) != std::string::npos;
+    bool contains = !lowered.empty() && (lowered_candidate.find(lowered) != std::string::npos ||
+                                         lowered.find(lowered_candidate) != std::string::npos);
     std::size_t allowed = std::max<std::size_t>(1, std::min(wanted.size(), candidate.size()) / 3);
     if (contains) distance = std::min<std::size_t>(distance, 1);
-    if (distance <= allowed) scored.emplace_back(distance, candidate);
+    if (distance > allowed) continue;
+    std::size_t length_gap = candidate.size() > wanted.size() ? candidate.size() - wanted.size()
+                                                              : wanted.size() - candidate.size();
+    scored.emplace_back(distance, !contains, length_gap, candidate);
   }
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> nearest;
-  for (const auto& [distance, name] : scored) {
+  for (const Scored& entry : scored) {
     if (nearest.size() == limit) break;
+    const std::string& name = std::get<3>(entry);
     if (std::find(nearest.begin(), nearest.end(), name) == nearest.end()) nearest.push_back(name);
   }
   return nearest;

@@ -17,7 +17,9 @@ base::Result<std::unique_ptr<Database>> OpenDatabase(const std::string& spec) {
     return base::InvalidArgument("database '" + spec + "': unknown scheme '" +
                                  spec.substr(0, scheme_end) + "'; use sqlite:PATH or a path");
   }
-  if (spec.empty()) return base::InvalidArgument("database path is empty");
+  if (spec.empty()) {
+    return base::InvalidArgument("database path is empty");
+  }
   return SqliteDatabase::Open(spec);
 }
 

@@ -34,7 +34,8 @@ class ResultStore {
   // Every loaded election, by kind then year.
   virtual base::Result<std::vector<results::Election>> ListElections() = 0;
   // Every candidate row of one election ordered by state, constituency number, then position
-  // (NOTA last). kNotFound when the election is not loaded.
+  // (NOTA, position 0, first). Positions are unique within a constituency. kNotFound when the
+  // election is not loaded.
   virtual base::Result<std::vector<results::CandidateVotes>> ListVotes(
       std::string_view election_id) = 0;
 };

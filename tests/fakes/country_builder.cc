@@ -1,8 +1,8 @@
-#include "analysis/analysis_test_data.h"
+#include "fakes/country_builder.h"
 
 #include <algorithm>
 
-namespace analysis::testing {
+namespace fakes {
 
 CountryBuilder::CountryBuilder() {
   data_.states.push_back({"S01", "Testland", "TL", geo::StateKind::kState, 0, 0, true, {"hi"}, {}});
@@ -34,18 +34,27 @@ CountryBuilder& CountryBuilder::Votes(const std::string& election, int number,
          {}});
     it = std::prev(data_.elections.end());
   }
-  int position = party == "NOTA" ? 0 : 1;
-  it->votes.push_back({"S01", number, position, party + " candidate", party, votes});
+  it->votes.push_back({"S01", number, 0, party + " candidate", party, votes});
   return *this;
 }
 
 results::ReferenceData CountryBuilder::Build() const {
   results::ReferenceData data = data_;
   for (results::ElectionResults& election : data.elections) {
-    std::stable_sort(election.votes.begin(), election.votes.end(),
-                     [](const auto& a, const auto& b) { return a.number < b.number; });
+    // Store order: by constituency, then position (1 for the most votes), NOTA last.
+    std::stable_sort(election.votes.begin(), election.votes.end(), [](const auto& a, const auto& b) {
+      if (a.number != b.number) return a.number < b.number;
+      if ((a.party == "NOTA") != (b.party == "NOTA")) return b.party == "NOTA";
+      return a.votes > b.votes;
+    });
+    int position = 0;
+    for (std::size_t i = 0; i < election.votes.size(); ++i) {
+      results::CandidateVotes& row = election.votes[i];
+      if (i == 0 || election.votes[i - 1].number != row.number) position = 0;
+      row.position = row.party == "NOTA" ? 0 : ++position;
+    }
   }
   return data;
 }
 
-}  // namespace analysis::testing
+}  // namespace fakes

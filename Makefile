@@ -1,0 +1,55 @@
+# jansampark's front door. `make run` and `make test` work on a fresh Debian 12 machine:
+# each installs what is missing (scripts/setup), builds, and does its job.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+DB         ?= jansampark.db
+HTTP       ?= 127.0.0.1:8080
+JOBS       ?= $(shell nproc)
+
+CMAKE_FLAGS = -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+
+.PHONY: setup build build-asan run load test test-release test-asan lint format bench clean
+
+setup:
+	@scripts/setup
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release
+
+$(ASAN_BUILD)/build.ninja:
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DJANSAMPARK_SANITIZE=ON
+
+build: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+build-asan: setup $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+load: build
+	$(BUILD)/jansampark data load --db $(DB)
+
+run: load
+	$(BUILD)/jansampark serve --db $(DB) --http $(HTTP)
+
+# Every test, twice: the Release build, then the debug build under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Lint (clang-format, clang-tidy, the clock rule) runs in ctest too.
+test: test-release test-asan
+
+test-release: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: build-asan
+	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -LE lint
+
+lint: build
+	scripts/lint $(BUILD)
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+bench: build
+	bench/run $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "base/result.h"
+#include "store/store.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace api {
+
+// Serves HandleRequest over HTTP/1.1 on one address. Requests run on the library's worker
+// threads; access to the database is serialised (store::Database is single-threaded).
+class HttpServer {
+ public:
+  // `db` must outlive the server.
+  explicit HttpServer(store::Database& db);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds host:port (port 0 picks a free one) and returns the bound port.
+  base::Result<int> Bind(const std::string& host, int port);
+  // Serves until Stop(); returns when stopped. Call after Bind().
+  base::Status Serve();
+  // Thread-safe; makes Serve() return.
+  void Stop();
+
+ private:
+  store::Database& db_;
+  std::mutex db_mutex_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+}  // namespace api

@@ -1,0 +1,142 @@
+#include "api/router.h"
+
+#include <set>
+
+#include "analysis/seat_queries.h"
+#include "analysis/seat_strength.h"
+#include "api/seat_json.h"
+#include "base/text.h"
+
+namespace api {
+
+using nlohmann::json;
+
+int HttpStatusOf(const base::Status& status) {
+  switch (status.code()) {
+    case base::StatusCode::kOk:
+      return 200;
+    case base::StatusCode::kInvalidArgument:
+      return 400;
+    case base::StatusCode::kNotFound:
+      return 404;
+    case base::StatusCode::kConflict:
+      return 409;
+    case base::StatusCode::kUnavailable:
+      return 503;
+    case base::StatusCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+ApiResponse ErrorResponse(const base::Status& status) {
+  std::string code = std::string(base::StatusCodeName(status.code()));
+  for (char& c : code) c = c == ' ' ? '_' : c;
+  json body = {{"error", {{"code", code}, {"message", status.message()}}}};
+  return {HttpStatusOf(status), "application/json", body.dump()};
+}
+
+namespace {
+
+ApiResponse JsonResponse(const json& body) { return {200, "application/json", body.dump()}; }
+
+base::Status CheckParameters(const ApiRequest& request, const std::set<std::string>& allowed) {
+  for (const auto& [name, value] : request.query) {
+    if (allowed.count(name) != 0) continue;
+    std::vector<std::string> names(allowed.begin(), allowed.end());
+    std::string message = "unknown parameter '" + name + "' for " + request.path;
+    std::vector<std::string> nearest = base::NearestNames(name, names);
+    if (!nearest.empty()) message += "; did you mean " + base::Join(nearest, ", ") + "?";
+    return base::InvalidArgument(message);
+  }
+  return base::OkStatus();
+}
+
+base::Result<analysis::SeatQuery> SeatQueryFrom(const ApiRequest& request) {
+  JS_RETURN_IF_ERROR(CheckParameters(
+      request, {"party", "election", "baseline", "alliance", "mode", "top"}));
+  analysis::SeatQuery query;
+  auto get = [&](const std::string& name) -> std::optional<std::string> {
+    auto it = request.query.find(name);
+    if (it == request.query.end()) return std::nullopt;
+    return it->second;
+  };
+  std::optional<std::string> party = get("party");
+  if (!party || party->empty()) return base::InvalidArgument("parameter 'party' is required");
+  query.party = *party;
+  query.election = get("election").value_or("ls2019");
+  query.baseline = get("baseline");
+  query.mode = get("mode").value_or("weakest");
+  if (std::optional<std::string> alliance = get("alliance")) {
+    for (const std::string& ally : base::Split(*alliance, ',')) {
+      if (!base::Trim(ally).empty()) query.allies.emplace_back(base::Trim(ally));
+    }
+  }
+  if (std::optional<std::string> top = get("top")) {
+    JS_ASSIGN_OR_RETURN(std::int64_t number, base::ParseInt(*top, "parameter 'top'"));
+    if (number < 1 || number > 100000) {
+      return base::InvalidArgument("parameter 'top' must be from 1 to 100000");
+    }
+    query.top = static_cast<int>(number);
+  }
+  return query;
+}
+
+base::Result<json> Health(store::Database& db) {
+  JS_ASSIGN_OR_RETURN(int version, db.SchemaVersion());
+  JS_ASSIGN_OR_RETURN(std::vector<geo::Seat> seats, db.reference().ListSeats());
+  JS_ASSIGN_OR_RETURN(std::vector<results::Election> elections, db.results().ListElections());
+  json ids = json::array();
+  for (const results::Election& election : elections) ids.push_back(election.id);
+  return json{{"status", "ok"},
+              {"schema_version", version},
+              {"seats", seats.size()},
+              {"elections", ids}};
+}
+
+base::Result<ApiResponse> Route(store::Database& db, const ApiRequest& request) {
+  const std::string& path = request.path;
+  if (path == "/health" || path == "/api/health") {
+    JS_RETURN_IF_ERROR(CheckParameters(request, {}));
+    JS_ASSIGN_OR_RETURN(json body, Health(db));
+    return JsonResponse(body);
+  }
+  if (path == "/api/seats/summary") {
+    JS_RETURN_IF_ERROR(CheckParameters(request, {"election"}));
+    auto it = request.query.find("election");
+    JS_ASSIGN_OR_RETURN(analysis::ElectionSummary summary,
+                        analysis::QuerySummary(db, it == request.query.end() ? "ls2019" : it->second));
+    return JsonResponse(SummaryJson(summary));
+  }
+  if (path == "/api/seats/weak") {
+    JS_ASSIGN_OR_RETURN(analysis::SeatQuery query, SeatQueryFrom(request));
+    JS_ASSIGN_OR_RETURN(analysis::WeakSeatsAnswer answer, analysis::QueryWeakSeats(db, query));
+    return JsonResponse(WeakSeatsJson(answer));
+  }
+  if (path == "/api/seats/segments") {
+    JS_ASSIGN_OR_RETURN(analysis::SeatQuery query, SeatQueryFrom(request));
+    JS_ASSIGN_OR_RETURN(analysis::SegmentsAnswer answer, analysis::QuerySegments(db, query));
+    return JsonResponse(SegmentsJson(answer));
+  }
+  if (path == "/api/seats/method") {
+    JS_RETURN_IF_ERROR(CheckParameters(request, {}));
+    return ApiResponse{200, "text/plain; charset=utf-8", analysis::ExplainStrength()};
+  }
+  return base::NotFound("no such route: " + path);
+}
+
+}  // namespace
+
+ApiResponse HandleRequest(store::Database& db, const ApiRequest& request) {
+  if (request.method != "GET") {
+    ApiResponse response = ErrorResponse(
+        base::InvalidArgument("method " + request.method + " is not allowed on " + request.path));
+    response.status = 405;
+    return response;
+  }
+  base::Result<ApiResponse> response = Route(db, request);
+  if (!response.ok()) return ErrorResponse(response.status());
+  return std::move(response).value();
+}
+
+}  // namespace api

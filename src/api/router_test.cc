@@ -1,0 +1,95 @@
+#include "api/router.h"
+
+#include <gtest/gtest.h>
+
+#include "fakes/country_builder.h"
+#include "fakes/in_memory_database.h"
+
+namespace api {
+namespace {
+
+using nlohmann::json;
+
+class RouterTest : public ::testing::Test {
+ protected:
+  ApiResponse Get(const std::string& path, std::map<std::string, std::string> query = {}) {
+    return HandleRequest(db_, {"GET", path, std::move(query)});
+  }
+  static json Body(const ApiResponse& response) { return json::parse(response.body); }
+
+  fakes::InMemoryDatabase db_{fakes::CountryBuilder()
+                                  .Seat(1, {11})
+                                  .Seat(2)
+                                  .Votes("ls2019", 1, "AAA", 600)
+                                  .Votes("ls2019", 1, "BBB", 400)
+                                  .Votes("ls2019", 2, "AAA", 450)
+                                  .Votes("ls2019", 2, "BBB", 550)
+                                  .Votes("ae2021", 11, "BBB", 700)
+                                  .Votes("ae2021", 11, "AAA", 300)
+                                  .Build()};
+};
+
+TEST_F(RouterTest, HealthReportsSeatsAndElections) {
+  ApiResponse response = Get("/health");
+  EXPECT_EQ(response.status, 200);
+  json body = Body(response);
+  EXPECT_EQ(body["status"], "ok");
+  EXPECT_EQ(body["seats"], 2);
+  EXPECT_EQ(body["elections"], json({"ls2019", "ae2021"}));
+}
+
+TEST_F(RouterTest, WeakSeatsWeakestFirstWithStableFields) {
+  ApiResponse response = Get("/api/seats/weak", {{"party", "alpha"}});
+  ASSERT_EQ(response.status, 200) << response.body;
+  json body = Body(response);
+  EXPECT_EQ(body["party"], "AAA");
+  EXPECT_EQ(body["score_version"], 1);
+  ASSERT_EQ(body["seats"].size(), 2u);
+  json first = body["seats"][0];
+  EXPECT_EQ(first["seat_id"], "S01-2");
+  EXPECT_EQ(first["won"], false);
+  EXPECT_EQ(first["margin_pct"], -10.0);
+  EXPECT_EQ(first["reason"], "lost to BBB by 10.0%");
+  json second = body["seats"][1];
+  EXPECT_EQ(second["assembly"]["segments_won"], 0);
+  EXPECT_EQ(second["score"]["assembly"], -3.0);  // mean margin -40, clamped to -20, × 0.15
+}
+
+TEST_F(RouterTest, SegmentsListTheSegmentsOfTheTopSeats) {
+  ApiResponse response = Get("/api/seats/segments", {{"party", "AAA"}, {"top", "2"}});
+  ASSERT_EQ(response.status, 200) << response.body;
+  json body = Body(response);
+  ASSERT_EQ(body["segments"].size(), 1u);
+  EXPECT_EQ(body["segments"][0]["segment_id"], "S01-AC-11");
+  EXPECT_EQ(body["segments"][0]["seat_rank"], 2);
+  EXPECT_EQ(body["segments"][0]["assembly"]["winner_party"], "BBB");
+}
+
+TEST_F(RouterTest, SummaryCountsSeatsPerParty) {
+  json body = Body(Get("/api/seats/summary", {{"election", "ls2019"}}));
+  EXPECT_EQ(body["seats"], 2);
+  EXPECT_EQ(body["parties"][0]["seats_won"], 1);
+}
+
+TEST_F(RouterTest, BadInputIsA400WithAMessage) {
+  ApiResponse unknown_party = Get("/api/seats/weak", {{"party", "AAX"}});
+  EXPECT_EQ(unknown_party.status, 400);
+  EXPECT_EQ(Body(unknown_party)["error"]["code"], "invalid_argument");
+  EXPECT_NE(Body(unknown_party)["error"]["message"].get<std::string>().find("AAA"),
+            std::string::npos);
+  EXPECT_EQ(Get("/api/seats/weak", {}).status, 400);
+  EXPECT_EQ(Get("/api/seats/weak", {{"party", "AAA"}, {"top", "0"}}).status, 400);
+  EXPECT_EQ(Get("/api/seats/weak", {{"party", "AAA"}, {"mode", "weak"}}).status, 400);
+  EXPECT_EQ(Get("/api/seats/weak", {{"party", "AAA"}, {"election", "ls1999"}}).status, 400);
+  ApiResponse unknown_parameter = Get("/api/seats/weak", {{"party", "AAA"}, {"topp", "3"}});
+  EXPECT_EQ(unknown_parameter.status, 400);
+  EXPECT_NE(unknown_parameter.body.find("did you mean top"), std::string::npos);
+}
+
+TEST_F(RouterTest, UnknownRouteIs404AndWrongMethodIs405) {
+  EXPECT_EQ(Get("/api/nothing").status, 404);
+  EXPECT_EQ(HandleRequest(db_, {"POST", "/api/seats/weak", {}}).status, 405);
+}
+
+}  // namespace
+}  // namespace api

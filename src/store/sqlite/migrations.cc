@@ -1,0 +1,150 @@
+#include "store/sqlite/migrations.h"
+
+#include <array>
+#include <cassert>
+#include <string>
+
+#include "store/sqlite/transaction.h"
+
+namespace store::sqlite {
+namespace {
+
+// Lists are stored joined: states' languages by ';' (ISO 639 codes), parties' aliases by '|'.
+// Lok Sabha votes refer to seats and assembly votes to segments by (state_code, number), so
+// `number` has no foreign key of its own.
+constexpr std::string_view kReferenceData = R"sql(
+CREATE TABLE states (
+  code TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  abbr TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL CHECK (kind IN ('state', 'ut')),
+  seat_count INTEGER NOT NULL DEFAULT 0,
+  segment_count INTEGER NOT NULL DEFAULT 0,
+  has_assembly INTEGER NOT NULL DEFAULT 0 CHECK (has_assembly IN (0, 1)),
+  official_languages TEXT NOT NULL DEFAULT '',
+  additional_languages TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE seats (
+  state_code TEXT NOT NULL REFERENCES states(code),
+  number INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  name_hi TEXT NOT NULL DEFAULT '',
+  reservation TEXT NOT NULL,
+  PRIMARY KEY (state_code, number)
+);
+
+CREATE TABLE segments (
+  state_code TEXT NOT NULL REFERENCES states(code),
+  number INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  reservation TEXT NOT NULL,
+  seat_number INTEGER NOT NULL,
+  electors_2014 INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (state_code, number),
+  FOREIGN KEY (state_code, seat_number) REFERENCES seats(state_code, number)
+);
+
+CREATE TABLE parties (
+  code TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  ls2014_name TEXT NOT NULL DEFAULT '',
+  aliases TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE elections (
+  id TEXT NOT NULL PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('lok_sabha', 'assembly')),
+  year INTEGER NOT NULL
+);
+
+CREATE TABLE votes (
+  election TEXT NOT NULL REFERENCES elections(id) ON DELETE CASCADE,
+  state_code TEXT NOT NULL REFERENCES states(code),
+  number INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  candidate TEXT NOT NULL,
+  party TEXT NOT NULL,
+  votes INTEGER NOT NULL CHECK (votes >= 0),
+  PRIMARY KEY (election, state_code, number, position)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, "reference data", kReferenceData},
+};
+
+constexpr bool NumberedFromOne(std::span<const Migration> migrations) {
+  for (std::size_t i = 0; i < migrations.size(); ++i) {
+    if (migrations[i].version != static_cast<int>(i) + 1) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(NumberedFromOne(kMigrations), "migrations are numbered 1, 2, 3, ... in order");
+
+constexpr std::string_view kCreateMigrationsTable = R"sql(
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL
+))sql";
+
+base::Status ApplyInTransaction(Connection& connection, const Migration& migration) {
+  JS_ASSIGN_OR_RETURN(Transaction transaction, Transaction::Begin(connection));
+  // Another process may have applied it while this one waited for the write lock.
+  JS_ASSIGN_OR_RETURN(int current, ReadSchemaVersion(connection));
+  if (current >= migration.version) {
+    return base::OkStatus();
+  }
+  JS_RETURN_IF_ERROR(connection.Execute(migration.sql));
+  {
+    JS_ASSIGN_OR_RETURN(Statement record, connection.Prepare("INSERT INTO schema_migrations "
+                                                             "(version, name) VALUES (?, ?)"));
+    JS_RETURN_IF_ERROR(record.Run(migration.version, migration.name));
+  }
+  return transaction.Commit();
+}
+
+base::Status Apply(Connection& connection, const Migration& migration) {
+  return ApplyInTransaction(connection, migration)
+      .WithContext("migration " + std::to_string(migration.version) + " '" +
+                   std::string(migration.name) + "'");
+}
+
+}  // namespace
+
+std::span<const Migration> KnownMigrations() { return kMigrations; }
+
+int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+base::Status ApplyMigrations(Connection& connection, std::span<const Migration> migrations) {
+  assert(NumberedFromOne(migrations));
+  JS_RETURN_IF_ERROR(connection.Execute(kCreateMigrationsTable));
+  JS_ASSIGN_OR_RETURN(int current, ReadSchemaVersion(connection));
+  int latest = static_cast<int>(migrations.size());
+  if (current > latest) {
+    return base::Conflict("schema version " + std::to_string(current) +
+                          " is newer than this program knows (" + std::to_string(latest) +
+                          "); it was written by a newer jansampark, use that one");
+  }
+  for (const Migration& migration : migrations) {
+    if (migration.version > current) {
+      JS_RETURN_IF_ERROR(Apply(connection, migration));
+    }
+  }
+  return base::OkStatus();
+}
+
+base::Result<int> ReadSchemaVersion(Connection& connection) {
+  JS_ASSIGN_OR_RETURN(
+      Statement query,
+      connection.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  JS_ASSIGN_OR_RETURN(bool row, query.Step());
+  if (!row) {
+    return base::Internal("schema_migrations: MAX(version) returned no row");
+  }
+  return query.ColumnInt(0);
+}
+
+}  // namespace store::sqlite

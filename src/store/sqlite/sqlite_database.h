@@ -1,0 +1,41 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/sqlite/connection.h"
+#include "store/sqlite/sqlite_reference_store.h"
+#include "store/sqlite/sqlite_result_store.h"
+#include "store/store.h"
+
+namespace store {
+
+// The embedded backend: one SQLite connection in WAL mode with foreign keys enforced, a 5 s
+// busy timeout (so that another process's write makes this one wait, not fail) and the schema
+// of sqlite/migrations.cc. Not thread-safe, like every Database.
+class SqliteDatabase : public Database {
+ public:
+  // Opens `path` (created when missing; ":memory:" for a private in-memory database) and applies
+  // pending migrations. Errors name the path: kUnavailable when the file cannot be opened,
+  // kInvalidArgument when it is not an SQLite database, kConflict when its schema is newer than
+  // this program's.
+  static base::Result<std::unique_ptr<Database>> Open(const std::string& path);
+
+  SqliteDatabase(const SqliteDatabase&) = delete;
+  SqliteDatabase& operator=(const SqliteDatabase&) = delete;
+
+  ReferenceStore& reference() override { return reference_; }
+  ResultStore& results() override { return results_; }
+  base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
+  base::Result<int> SchemaVersion() override;
+
+ private:
+  explicit SqliteDatabase(sqlite::Connection connection);
+
+  sqlite::Connection connection_;
+  // Both use connection_, declared (so built) before them.
+  SqliteReferenceStore reference_;
+  SqliteResultStore results_;
+};
+
+}  // namespace store

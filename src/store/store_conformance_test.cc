@@ -1,0 +1,488 @@
+// The behaviour every store backend must have, written against store.h alone. A backend joins
+// by adding a TestBackend below and a line to INSTANTIATE_TEST_SUITE_P.
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/text.h"
+#include "store/sqlite/migrations.h"
+#include "store/store.h"
+#include "store/test_temp_dir.h"
+
+namespace store {
+namespace {
+
+// Where one test's database lives. Each test gets a fresh, empty one.
+class TestBackend {
+ public:
+  virtual ~TestBackend() = default;
+  // What to pass to OpenDatabase; the same database every time.
+  virtual std::string Spec() const = 0;
+  // Whether the data outlives the Database object, so that opening again finds it.
+  virtual bool Persistent() const = 0;
+};
+
+class SqliteMemoryBackend : public TestBackend {
+ public:
+  std::string Spec() const override { return ":memory:"; }
+  bool Persistent() const override { return false; }
+};
+
+class SqliteFileBackend : public TestBackend {
+ public:
+  std::string Spec() const override { return "sqlite:" + dir_.File("store.db"); }
+  bool Persistent() const override { return true; }
+
+ private:
+  TestTempDir dir_;
+};
+
+struct BackendParam {
+  std::string name;
+  std::function<std::unique_ptr<TestBackend>()> make;
+  int latest_schema_version = 0;  // the number of the backend's migrations
+};
+
+void PrintTo(const BackendParam& param, std::ostream* out) { *out << param.name; }
+
+// ---- Synthetic data, given out of key order on purpose. ----
+
+results::CandidateVotes Vote(std::string state, int number, int position, std::string candidate,
+                             std::string party, std::int64_t votes) {
+  return {.state_code = std::move(state),
+          .number = number,
+          .position = position,
+          .candidate = std::move(candidate),
+          .party = std::move(party),
+          .votes = votes};
+}
+
+geo::Seat UnnamedInHindi(std::string state, int number, std::string name) {
+  return {.state_code = std::move(state),
+          .number = number,
+          .name = std::move(name),
+          .name_hi = "",
+          .reservation = "GEN"};
+}
+
+results::ReferenceData SmallCountry() {
+  results::ReferenceData data;
+  data.states = {
+      {.code = "U01",
+       .name = "Beta Islands",
+       .abbr = "BI",
+       .kind = geo::StateKind::kUnionTerritory,
+       .seat_count = 1,
+       .segment_count = 0,
+       .has_assembly = false,
+       .official_languages = {"en"},
+       .additional_languages = {}},
+      {.code = "S01",
+       .name = "Alpha Pradesh",
+       .abbr = "AP",
+       .kind = geo::StateKind::kState,
+       .seat_count = 2,
+       .segment_count = 4,
+       .has_assembly = true,
+       .official_languages = {"hi", "en"},
+       .additional_languages = {"ur"}},
+  };
+  data.seats = {
+      {.state_code = "S01", .number = 10, .name = "Tenpur", .name_hi = "दसपुर", .reservation = "SC"},
+      {.state_code = "U01", .number = 1, .name = "Beta", .name_hi = "", .reservation = "GEN"},
+      {.state_code = "S01",
+       .number = 9,
+       .name = "Ninegarh",
+       .name_hi = "नौगढ़",
+       .reservation = "GEN"},
+  };
+  data.segments = {
+      {.state_code = "S01",
+       .number = 10,
+       .name = "Ten East",
+       .reservation = "GEN",
+       .seat_number = 10,
+       .electors_2014 = 210'000},
+      {.state_code = "S01",
+       .number = 2,
+       .name = "Two North",
+       .reservation = "ST",
+       .seat_number = 9,
+       .electors_2014 = 180'500},
+      {.state_code = "S01",
+       .number = 11,
+       .name = "Eleven West",
+       .reservation = "SC",
+       .seat_number = 10,
+       .electors_2014 = 3'000'000'000},
+      {.state_code = "S01",
+       .number = 9,
+       .name = "Nine Old Town",
+       .reservation = "GEN",
+       .seat_number = 9,
+       .electors_2014 = 0},
+  };
+  data.parties = {
+      {.code = "NOTA", .name = "None of the Above", .ls2014_name = "", .aliases = {}},
+      {.code = "INC",
+       .name = "Indian National Congress",
+       .ls2014_name = "Indian National Congress",
+       .aliases = {"Congress", "INC(I)"}},
+      {.code = "BJP",
+       .name = "Bharatiya Janata Party",
+       .ls2014_name = "Bharatiya Janata Party",
+       .aliases = {"Bhajapa", "BJP4"}},
+      {.code = "IND", .name = "Independent", .ls2014_name = "Independent", .aliases = {}},
+  };
+  data.elections = {
+      {.election = {.id = "ae2018", .kind = results::ElectionKind::kAssembly, .year = 2018},
+       .votes = {Vote("S01", 10, 1, "Kamla Devi", "INC", 61'000),
+                 Vote("S01", 2, 0, "NOTA", "NOTA", 400),
+                 Vote("S01", 2, 1, "Ram Lal", "BJP", 52'000)}},
+      {.election = {.id = "ls2019", .kind = results::ElectionKind::kLokSabha, .year = 2019},
+       .votes = {Vote("S01", 10, 0, "NOTA", "NOTA", 1'200),
+                 Vote("S01", 10, 1, "Asha Kumari", "BJP", 500'000),
+                 Vote("S01", 10, 2, "Bhola Nath", "INC", 400'000),
+                 Vote("U01", 1, 1, "Esther Dias", "IND", 100'000),
+                 Vote("S01", 9, 2, "Chandra Rao", "INC", 300'000),
+                 Vote("S01", 9, 0, "NOTA", "NOTA", 900),
+                 Vote("S01", 9, 1, "Deepak Singh", "BJP", 350'000),
+                 Vote("U01", 1, 0, "NOTA", "NOTA", 50)}},
+      {.election = {.id = "ls2014", .kind = results::ElectionKind::kLokSabha, .year = 2014},
+       .votes = {Vote("S01", 9, 1, "Deepak Singh", "BJP", 310'000)}},
+  };
+  return data;
+}
+
+// ---- Rows as text, so that a failure shows what differs. ----
+
+std::string Describe(const geo::State& state) {
+  std::ostringstream out;
+  out << state.code << " | " << state.name << " | " << state.abbr << " | "
+      << (state.kind == geo::StateKind::kState ? "state" : "ut") << " | " << state.seat_count
+      << " | " << state.segment_count << " | " << state.has_assembly << " | "
+      << base::Join(state.official_languages, ",") << " | "
+      << base::Join(state.additional_languages, ",") << " | "
+      << state.official_languages.size() + state.additional_languages.size();
+  return out.str();
+}
+
+std::string Describe(const geo::Seat& seat) {
+  std::ostringstream out;
+  out << seat.state_code << " | " << seat.number << " | " << seat.name << " | " << seat.name_hi
+      << " | " << seat.reservation;
+  return out.str();
+}
+
+std::string Describe(const geo::Segment& segment) {
+  std::ostringstream out;
+  out << segment.state_code << " | " << segment.number << " | " << segment.name << " | "
+      << segment.reservation << " | " << segment.seat_number << " | " << segment.electors_2014;
+  return out.str();
+}
+
+std::string Describe(const results::Party& party) {
+  std::ostringstream out;
+  out << party.code << " | " << party.name << " | " << party.ls2014_name << " | "
+      << base::Join(party.aliases, ",") << " | " << party.aliases.size();
+  return out.str();
+}
+
+std::string Describe(const results::Election& election) {
+  std::ostringstream out;
+  out << election.id << " | "
+      << (election.kind == results::ElectionKind::kLokSabha ? "lok_sabha" : "assembly") << " | "
+      << election.year;
+  return out.str();
+}
+
+std::string Describe(const results::CandidateVotes& vote) {
+  std::ostringstream out;
+  out << vote.state_code << " | " << vote.number << " | " << vote.position << " | "
+      << vote.candidate << " | " << vote.party << " | " << vote.votes;
+  return out.str();
+}
+
+template <typename T>
+std::vector<std::string> Described(const std::vector<T>& items) {
+  std::vector<std::string> lines;
+  lines.reserve(items.size());
+  for (const T& item : items) {
+    lines.push_back(Describe(item));
+  }
+  return lines;
+}
+
+// The listed rows as text; a failed list fails the test and reads as its error.
+template <typename T>
+std::vector<std::string> Described(const base::Result<std::vector<T>>& list) {
+  EXPECT_TRUE(list.ok()) << list.status().ToString();
+  if (!list.ok()) {
+    return {"error: " + list.status().ToString()};
+  }
+  return Described(*list);
+}
+
+// Everything a Database lists, one line per row.
+std::vector<std::string> Snapshot(Database& db) {
+  std::vector<std::string> lines;
+  auto add = [&lines](const std::string& heading, const std::vector<std::string>& rows) {
+    lines.push_back("-- " + heading);
+    lines.insert(lines.end(), rows.begin(), rows.end());
+  };
+  add("states", Described(db.reference().ListStates()));
+  add("seats", Described(db.reference().ListSeats()));
+  add("segments", Described(db.reference().ListSegments()));
+  add("parties", Described(db.reference().ListParties()));
+  base::Result<std::vector<results::Election>> elections = db.results().ListElections();
+  add("elections", Described(elections));
+  if (elections.ok()) {
+    for (const results::Election& election : *elections) {
+      add("votes of " + election.id, Described(db.results().ListVotes(election.id)));
+    }
+  }
+  return lines;
+}
+
+class StoreConformanceTest : public testing::TestWithParam<BackendParam> {
+ protected:
+  void SetUp() override {
+    backend_ = GetParam().make();
+    ASSERT_NO_FATAL_FAILURE(Reopen());
+  }
+
+  // Closes the database (if open) and opens the backend's database again.
+  void Reopen() {
+    db_.reset();
+    base::Result<std::unique_ptr<Database>> db = OpenDatabase(backend_->Spec());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(db).value();
+  }
+
+  void Load(const results::ReferenceData& data) {
+    base::Status status = db_->ReplaceReferenceData(data);
+    ASSERT_TRUE(status.ok()) << status.ToString();
+  }
+
+  std::unique_ptr<TestBackend> backend_;  // outlives db_
+  std::unique_ptr<Database> db_;
+};
+
+TEST_P(StoreConformanceTest, FreshDatabaseIsAtTheLatestSchemaVersion) {
+  base::Result<int> version = db_->SchemaVersion();
+  ASSERT_TRUE(version.ok()) << version.status().ToString();
+  EXPECT_EQ(*version, GetParam().latest_schema_version);
+  EXPECT_GE(*version, 1);
+}
+
+TEST_P(StoreConformanceTest, FreshDatabaseListsNothing) {
+  EXPECT_EQ(Snapshot(*db_), (std::vector<std::string>{"-- states", "-- seats", "-- segments",
+                                                      "-- parties", "-- elections"}));
+}
+
+TEST_P(StoreConformanceTest, ReopeningKeepsTheDataAndDoesNotMigrateAgain) {
+  if (!backend_->Persistent()) {
+    GTEST_SKIP() << "the database ends with its Database object";
+  }
+  Load(SmallCountry());
+  std::vector<std::string> before = Snapshot(*db_);
+  ASSERT_NO_FATAL_FAILURE(Reopen());
+  ASSERT_NO_FATAL_FAILURE(Reopen());
+  EXPECT_EQ(db_->SchemaVersion().value(), GetParam().latest_schema_version);
+  EXPECT_EQ(Snapshot(*db_), before);
+}
+
+TEST_P(StoreConformanceTest, RoundTripComesBackInKeyOrder) {
+  Load(SmallCountry());
+  EXPECT_EQ(
+      Described(db_->reference().ListStates()),
+      (std::vector<std::string>{"S01 | Alpha Pradesh | AP | state | 2 | 4 | 1 | hi,en | ur | 3",
+                                "U01 | Beta Islands | BI | ut | 1 | 0 | 0 | en |  | 1"}));
+  EXPECT_EQ(Described(db_->reference().ListSeats()),
+            (std::vector<std::string>{"S01 | 9 | Ninegarh | नौगढ़ | GEN",
+                                      "S01 | 10 | Tenpur | दसपुर | SC", "U01 | 1 | Beta |  | GEN"}));
+  EXPECT_EQ(Described(db_->reference().ListSegments()),
+            (std::vector<std::string>{"S01 | 2 | Two North | ST | 9 | 180500",
+                                      "S01 | 9 | Nine Old Town | GEN | 9 | 0",
+                                      "S01 | 10 | Ten East | GEN | 10 | 210000",
+                                      "S01 | 11 | Eleven West | SC | 10 | 3000000000"}));
+  EXPECT_EQ(Described(db_->reference().ListParties()),
+            (std::vector<std::string>{
+                "BJP | Bharatiya Janata Party | Bharatiya Janata Party | Bhajapa,BJP4 | 2",
+                "INC | Indian National Congress | Indian National Congress | Congress,INC(I) | 2",
+                "IND | Independent | Independent |  | 0", "NOTA | None of the Above |  |  | 0"}));
+  EXPECT_EQ(Described(db_->results().ListElections()),
+            (std::vector<std::string>{"ls2014 | lok_sabha | 2014", "ls2019 | lok_sabha | 2019",
+                                      "ae2018 | assembly | 2018"}));
+  EXPECT_EQ(
+      Described(db_->results().ListVotes("ls2019")),
+      (std::vector<std::string>{
+          "S01 | 9 | 0 | NOTA | NOTA | 900", "S01 | 9 | 1 | Deepak Singh | BJP | 350000",
+          "S01 | 9 | 2 | Chandra Rao | INC | 300000", "S01 | 10 | 0 | NOTA | NOTA | 1200",
+          "S01 | 10 | 1 | Asha Kumari | BJP | 500000", "S01 | 10 | 2 | Bhola Nath | INC | 400000",
+          "U01 | 1 | 0 | NOTA | NOTA | 50", "U01 | 1 | 1 | Esther Dias | IND | 100000"}));
+  EXPECT_EQ(Described(db_->results().ListVotes("ae2018")),
+            (std::vector<std::string>{"S01 | 2 | 0 | NOTA | NOTA | 400",
+                                      "S01 | 2 | 1 | Ram Lal | BJP | 52000",
+                                      "S01 | 10 | 1 | Kamla Devi | INC | 61000"}));
+}
+
+TEST_P(StoreConformanceTest, OrdersNumbersNumerically) {
+  results::ReferenceData data = SmallCountry();
+  data.seats.push_back(UnnamedInHindi("S01", 100, "Hundred"));
+  data.seats.push_back(UnnamedInHindi("S01", 2, "Two"));
+  Load(data);
+  base::Result<std::vector<geo::Seat>> seats = db_->reference().ListSeats();
+  ASSERT_TRUE(seats.ok()) << seats.status().ToString();
+  std::vector<int> numbers;
+  for (const geo::Seat& seat : *seats) {
+    numbers.push_back(seat.number);
+  }
+  EXPECT_EQ(numbers, (std::vector<int>{2, 9, 10, 100, 1}));
+}
+
+TEST_P(StoreConformanceTest, ListsVotesInPositionOrderNotaFirst) {
+  Load(SmallCountry());
+  base::Result<std::vector<results::CandidateVotes>> votes = db_->results().ListVotes("ls2019");
+  ASSERT_TRUE(votes.ok()) << votes.status().ToString();
+  for (std::size_t i = 0; i + 1 < votes->size(); ++i) {
+    const results::CandidateVotes& vote = (*votes)[i];
+    const results::CandidateVotes& next = (*votes)[i + 1];
+    bool same_constituency = vote.state_code == next.state_code && vote.number == next.number;
+    if (same_constituency) {
+      EXPECT_LT(vote.position, next.position) << Describe(vote) << " before " << Describe(next);
+    }
+  }
+}
+
+TEST_P(StoreConformanceTest, RefusesTwoRowsWithTheSamePositionInOneConstituency) {
+  Load(SmallCountry());
+  std::vector<std::string> before = Snapshot(*db_);
+  results::ReferenceData clash = SmallCountry();
+  clash.elections[1].votes.push_back(clash.elections[1].votes.front());
+  base::Status status = db_->ReplaceReferenceData(clash);
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(Snapshot(*db_), before);
+}
+
+TEST_P(StoreConformanceTest, LoadingTheSameDataTwiceChangesNothing) {
+  Load(SmallCountry());
+  std::vector<std::string> once = Snapshot(*db_);
+  Load(SmallCountry());
+  EXPECT_EQ(Snapshot(*db_), once);
+}
+
+TEST_P(StoreConformanceTest, UpdatesRowsByKey) {
+  Load(SmallCountry());
+  results::ReferenceData renamed = SmallCountry();
+  renamed.states[1].name = "Alpha Pradesh (new)";
+  renamed.states[1].official_languages = {"hi"};
+  renamed.parties[1].aliases = {"Congress"};
+  renamed.elections[2].election.year = 2015;
+  Load(renamed);
+  base::Result<std::vector<geo::State>> states = db_->reference().ListStates();
+  ASSERT_TRUE(states.ok()) << states.status().ToString();
+  ASSERT_EQ(states->size(), 2U);
+  EXPECT_EQ((*states)[0].name, "Alpha Pradesh (new)");
+  EXPECT_EQ((*states)[0].official_languages, std::vector<std::string>{"hi"});
+  base::Result<std::vector<results::Party>> parties = db_->reference().ListParties();
+  ASSERT_TRUE(parties.ok()) << parties.status().ToString();
+  ASSERT_EQ(parties->size(), 4U);
+  EXPECT_EQ((*parties)[1].aliases, std::vector<std::string>{"Congress"});
+  EXPECT_EQ(Described(db_->results().ListElections())[0], "ls2014 | lok_sabha | 2015");
+}
+
+TEST_P(StoreConformanceTest, ReplacingAnElectionRemovesItsOldVotesAndKeepsTheOthers) {
+  Load(SmallCountry());
+  std::vector<std::string> ae2018 = Described(db_->results().ListVotes("ae2018"));
+  results::ReferenceData recount = SmallCountry();
+  recount.elections = {
+      {.election = {.id = "ls2019", .kind = results::ElectionKind::kLokSabha, .year = 2019},
+       .votes = {Vote("S01", 9, 1, "Chandra Rao", "INC", 360'000),
+                 Vote("S01", 9, 2, "Deepak Singh", "BJP", 350'000)}}};
+  Load(recount);
+  EXPECT_EQ(Described(db_->results().ListVotes("ls2019")),
+            (std::vector<std::string>{"S01 | 9 | 1 | Chandra Rao | INC | 360000",
+                                      "S01 | 9 | 2 | Deepak Singh | BJP | 350000"}));
+  EXPECT_EQ(Described(db_->results().ListVotes("ae2018")), ae2018);
+  EXPECT_EQ(Described(db_->results().ListElections()).size(), 3U);
+}
+
+TEST_P(StoreConformanceTest, LoadsAnElectionWithoutVotes) {
+  results::ReferenceData data = SmallCountry();
+  data.elections = {
+      {.election = {.id = "ae2023", .kind = results::ElectionKind::kAssembly, .year = 2023},
+       .votes = {}}};
+  Load(data);
+  base::Result<std::vector<results::CandidateVotes>> votes = db_->results().ListVotes("ae2023");
+  ASSERT_TRUE(votes.ok()) << votes.status().ToString();
+  EXPECT_TRUE(votes->empty());
+}
+
+TEST_P(StoreConformanceTest, SeatOfAnUnknownStateFailsAndChangesNothing) {
+  Load(SmallCountry());
+  std::vector<std::string> before = Snapshot(*db_);
+  results::ReferenceData bad = SmallCountry();
+  bad.states[0].name = "Renamed before the failure";
+  bad.parties.push_back({.code = "NEW", .name = "New Party", .ls2014_name = "", .aliases = {}});
+  bad.seats.push_back(UnnamedInHindi("S99", 7, "Nowhere"));
+  bad.elections[1].votes.pop_back();
+  base::Status status = db_->ReplaceReferenceData(bad);
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("S99"), std::string::npos) << status.ToString();
+  EXPECT_EQ(Snapshot(*db_), before);
+}
+
+TEST_P(StoreConformanceTest, VoteOfAnUnknownStateFailsAfterOtherWritesAndChangesNothing) {
+  Load(SmallCountry());
+  std::vector<std::string> before = Snapshot(*db_);
+  results::ReferenceData bad = SmallCountry();
+  bad.states[0].name = "Renamed before the failure";
+  // ls2019's old votes are deleted and most new ones written before the bad row.
+  bad.elections[1].votes.push_back(Vote("S99", 1, 1, "Nobody", "IND", 1));
+  base::Status status = db_->ReplaceReferenceData(bad);
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("S99"), std::string::npos) << status.ToString();
+  EXPECT_EQ(Snapshot(*db_), before);
+}
+
+TEST_P(StoreConformanceTest, StaysUsableAfterAFailedLoad) {
+  results::ReferenceData bad = SmallCountry();
+  bad.seats.push_back(UnnamedInHindi("S99", 7, "Nowhere"));
+  EXPECT_FALSE(db_->ReplaceReferenceData(bad).ok());
+  Load(SmallCountry());
+  EXPECT_EQ(Described(db_->reference().ListSeats()).size(), 3U);
+}
+
+TEST_P(StoreConformanceTest, ListVotesOfAnUnknownElectionNamesTheLoadedOnes) {
+  Load(SmallCountry());
+  base::Result<std::vector<results::CandidateVotes>> votes = db_->results().ListVotes("xyz");
+  ASSERT_FALSE(votes.ok());
+  EXPECT_EQ(votes.status().code(), base::StatusCode::kNotFound);
+  EXPECT_EQ(votes.status().message(),
+            "election 'xyz' is not loaded; loaded: ls2014, ls2019, ae2018");
+}
+
+TEST_P(StoreConformanceTest, ListVotesOnAnEmptyDatabaseIsNotFound) {
+  base::Result<std::vector<results::CandidateVotes>> votes = db_->results().ListVotes("ls2019");
+  ASSERT_FALSE(votes.ok());
+  EXPECT_EQ(votes.status().code(), base::StatusCode::kNotFound);
+  EXPECT_NE(votes.status().message().find("'ls2019'"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, StoreConformanceTest,
+    testing::Values(BackendParam{"SqliteMemory",
+                                 [] { return std::make_unique<SqliteMemoryBackend>(); },
+                                 sqlite::LatestSchemaVersion()},
+                    BackendParam{"SqliteFile", [] { return std::make_unique<SqliteFileBackend>(); },
+                                 sqlite::LatestSchemaVersion()}),
+    [](const testing::TestParamInfo<BackendParam>& param_info) { return param_info.param.name; });
+
+}  // namespace
+}  // namespace store

@@ -1,0 +1,47 @@
+// The API over a real socket on loopback, port chosen by the kernel.
+#include "api/http_server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "integration/loaded_database.h"
+
+namespace integration {
+namespace {
+
+TEST(HttpServerTest, ServesHealthAndSeatAnalysisOnLoopback) {
+  api::HttpServer server(LoadedDatabase());
+  base::Result<int> port = server.Bind("127.0.0.1", 0);
+  ASSERT_TRUE(port.ok()) << port.status().ToString();
+  std::thread serving([&] { EXPECT_TRUE(server.Serve().ok()); });
+
+  httplib::Client client("127.0.0.1", *port);
+  client.set_connection_timeout(5);
+  client.set_read_timeout(10);
+  httplib::Result health = client.Get("/health");
+  for (int tries = 0; !health && tries < 50; ++tries) health = client.Get("/health");
+  ASSERT_TRUE(health) << "no answer from the server";
+  EXPECT_EQ(health->status, 200);
+  nlohmann::json body = nlohmann::json::parse(health->body);
+  EXPECT_EQ(body["seats"], 543);
+
+  httplib::Result weak = client.Get("/api/seats/weak?party=BJP&top=3&baseline=ls2014");
+  ASSERT_TRUE(weak);
+  EXPECT_EQ(weak->status, 200);
+  EXPECT_EQ(weak->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(nlohmann::json::parse(weak->body)["seats"].size(), 3u);
+
+  httplib::Result bad = client.Get("/api/seats/weak?party=NOPE");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(nlohmann::json::parse(bad->body)["error"]["code"], "invalid_argument");
+
+  server.Stop();
+  serving.join();
+}
+
+}  // namespace
+}  // namespace integration
