@@ -36,9 +36,9 @@ std::vector<ConstituencyResult> GroupByConstituency(std::vector<results::Candida
 // Where an alliance stands in one constituency.
 struct Standing {
   bool contested = false;
-  bool won = false;        // the winner is in the alliance
-  int best_position = 0;   // of the alliance's candidates; 0 when it did not contest
-  double share_pct = 0;    // the alliance's combined votes over votes counted
+  bool won = false;       // the winner is in the alliance
+  int best_position = 0;  // of the alliance's candidates; 0 when it did not contest
+  double share_pct = 0;   // the alliance's combined votes over votes counted
   // Combined share minus the best candidate outside the alliance: positive when ahead.
   double margin_pct = 0;
   std::string rival_party;  // the winner when behind, the best rival when ahead

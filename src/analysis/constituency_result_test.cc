@@ -7,9 +7,9 @@ namespace {
 
 std::vector<results::CandidateVotes> Rows() {
   return {
-      {"S01", 1, 2, "b", "BBB", 400},   {"S01", 1, 1, "a", "AAA", 500},
-      {"S01", 1, 0, "n", "NOTA", 100},  {"S01", 2, 1, "c", "CCC", 300},
-      {"S01", 2, 2, "a2", "AAA", 200},  {"S01", 2, 3, "b2", "BBB", 150},
+      {"S01", 1, 2, "b", "BBB", 400},  {"S01", 1, 1, "a", "AAA", 500},
+      {"S01", 1, 0, "n", "NOTA", 100}, {"S01", 2, 1, "c", "CCC", 300},
+      {"S01", 2, 2, "a2", "AAA", 200}, {"S01", 2, 3, "b2", "BBB", 150},
       {"S01", 2, 4, "i", "IND", 50},
   };
 }
@@ -17,7 +17,7 @@ std::vector<results::CandidateVotes> Rows() {
 TEST(ConstituencyResultTest, GroupsByConstituencyAndSortsCandidatesByVotes) {
   std::vector<ConstituencyResult> grouped = GroupByConstituency(Rows());
   ASSERT_EQ(grouped.size(), 2u);
-  EXPECT_EQ(grouped[0].votes_counted, 1000);  // NOTA counted in the total
+  EXPECT_EQ(grouped[0].votes_counted, 1000);    // NOTA counted in the total
   ASSERT_EQ(grouped[0].candidates.size(), 2u);  // but not a candidate
   EXPECT_EQ(grouped[0].candidates[0].party, "AAA");
   EXPECT_EQ(grouped[1].votes_counted, 700);

@@ -88,7 +88,9 @@ base::Status SeatData::LoadAssembly(store::ResultStore& results,
     JS_ASSIGN_OR_RETURN(std::vector<results::CandidateVotes> rows, results.ListVotes(election.id));
     std::vector<ConstituencyResult>& grouped = assembly_[election.id];
     grouped = GroupByConstituency(std::move(rows));
-    for (const ConstituencyResult& result : grouped) latest_by_state[result.state_code] = election.id;
+    for (const ConstituencyResult& result : grouped) {
+      latest_by_state[result.state_code] = election.id;
+    }
   }
   // A state's latest election holds all of its segments; older ones are not mixed in.
   for (const auto& [id, grouped] : assembly_) {
@@ -106,9 +108,9 @@ const std::string& SeatData::StateName(const std::string& code) const {
 }
 
 const std::vector<ConstituencyResult>& SeatData::LokSabha(const std::string& election_id) const {
-  static const std::vector<ConstituencyResult> kNone;
+  static const std::vector<ConstituencyResult> none;
   const auto* grouped = FindOrNull(lok_sabha_, election_id);
-  return grouped != nullptr ? *grouped : kNone;
+  return grouped != nullptr ? *grouped : none;
 }
 
 const ConstituencyResult* SeatData::SeatResult(const std::string& election_id,
@@ -120,7 +122,8 @@ const ConstituencyResult* SeatData::SeatResult(const std::string& election_id,
 }
 
 std::vector<const geo::Segment*> SeatData::SegmentsOf(const geo::Seat& seat) const {
-  const auto* segments = FindOrNull(segments_by_seat_, ConstituencyKey{seat.state_code, seat.number});
+  const auto* segments =
+      FindOrNull(segments_by_seat_, ConstituencyKey{seat.state_code, seat.number});
   return segments != nullptr ? *segments : std::vector<const geo::Segment*>{};
 }
 

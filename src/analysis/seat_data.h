@@ -47,8 +47,7 @@ class SeatData {
   // Results of a loaded Lok Sabha election, in seat order.
   const std::vector<ConstituencyResult>& LokSabha(const std::string& election_id) const;
   // The seat's result in a loaded election, or nullptr when it has none.
-  const ConstituencyResult* SeatResult(const std::string& election_id,
-                                       const geo::Seat& seat) const;
+  const ConstituencyResult* SeatResult(const std::string& election_id, const geo::Seat& seat) const;
   // The segments of a seat, in number order.
   std::vector<const geo::Segment*> SegmentsOf(const geo::Seat& seat) const;
   // The latest assembly result of a segment; result is nullptr where none is loaded.

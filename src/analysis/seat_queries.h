@@ -17,12 +17,12 @@
 namespace analysis {
 
 struct SeatQuery {
-  std::string party;                  // code, name or alias
-  std::vector<std::string> allies;    // codes, names or aliases; the party is added first
+  std::string party;                // code, name or alias
+  std::vector<std::string> allies;  // codes, names or aliases; the party is added first
   std::string election = "ls2019";
   std::optional<std::string> baseline;
-  std::string mode = "weakest";       // weakest | battleground
-  std::optional<int> top;             // all seats when absent
+  std::string mode = "weakest";  // weakest | battleground
+  std::optional<int> top;        // all seats when absent
 };
 
 // The answer owns the data its rows point into.

@@ -8,7 +8,9 @@ StrengthParts ComputeStrength(double margin_pct, std::optional<double> swing_poi
                               std::optional<double> assembly_margin_pct) {
   StrengthParts parts;
   parts.margin = margin_pct;
-  if (swing_points) parts.trend = kTrendWeight * std::clamp(*swing_points, -kTrendClamp, kTrendClamp);
+  if (swing_points) {
+    parts.trend = kTrendWeight * std::clamp(*swing_points, -kTrendClamp, kTrendClamp);
+  }
   if (assembly_margin_pct) {
     parts.assembly =
         kAssemblyWeight * std::clamp(*assembly_margin_pct, -kAssemblyClamp, kAssemblyClamp);

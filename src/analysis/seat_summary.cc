@@ -26,10 +26,10 @@ ElectionSummary SummarizeElection(const SeatData& data, const std::string& elect
     tally.party = code;
     const results::Party* party = data.parties().Find(code);
     tally.name = party != nullptr ? party->name : code;
-    tally.vote_share_pct = summary.votes_counted > 0
-                               ? 100.0 * static_cast<double>(tally.votes) /
-                                     static_cast<double>(summary.votes_counted)
-                               : 0.0;
+    tally.vote_share_pct =
+        summary.votes_counted > 0
+            ? 100.0 * static_cast<double>(tally.votes) / static_cast<double>(summary.votes_counted)
+            : 0.0;
     summary.parties.push_back(std::move(tally));
   }
   std::sort(summary.parties.begin(), summary.parties.end(),

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "fakes/country_builder.h"
 #include "analysis/segment_standing.h"
+#include "fakes/country_builder.h"
 #include "fakes/in_memory_database.h"
 
 namespace analysis {
@@ -17,14 +17,23 @@ results::ReferenceData Country() {
       .Seat(2, {11, 12})
       .Seat(3)
       .Seat(4)
-      .Votes("ls2019", 1, "AAA", 600).Votes("ls2019", 1, "BBB", 400)
-      .Votes("ls2019", 2, "AAA", 490).Votes("ls2019", 2, "BBB", 510)
-      .Votes("ls2019", 3, "AAA", 505).Votes("ls2019", 3, "CCC", 495)
-      .Votes("ls2019", 4, "AAA", 300).Votes("ls2019", 4, "CCC", 600).Votes("ls2019", 4, "NOTA", 100)
-      .Votes("ls2014", 1, "AAA", 500).Votes("ls2014", 1, "BBB", 500)
-      .Votes("ls2014", 2, "AAA", 600).Votes("ls2014", 2, "BBB", 400)
-      .Votes("ae2021", 11, "AAA", 550).Votes("ae2021", 11, "BBB", 450)
-      .Votes("ae2021", 12, "AAA", 300).Votes("ae2021", 12, "BBB", 700)
+      .Votes("ls2019", 1, "AAA", 600)
+      .Votes("ls2019", 1, "BBB", 400)
+      .Votes("ls2019", 2, "AAA", 490)
+      .Votes("ls2019", 2, "BBB", 510)
+      .Votes("ls2019", 3, "AAA", 505)
+      .Votes("ls2019", 3, "CCC", 495)
+      .Votes("ls2019", 4, "AAA", 300)
+      .Votes("ls2019", 4, "CCC", 600)
+      .Votes("ls2019", 4, "NOTA", 100)
+      .Votes("ls2014", 1, "AAA", 500)
+      .Votes("ls2014", 1, "BBB", 500)
+      .Votes("ls2014", 2, "AAA", 600)
+      .Votes("ls2014", 2, "BBB", 400)
+      .Votes("ae2021", 11, "AAA", 550)
+      .Votes("ae2021", 11, "BBB", 450)
+      .Votes("ae2021", 12, "AAA", 300)
+      .Votes("ae2021", 12, "BBB", 700)
       .Build();
 }
 

@@ -9,7 +9,8 @@
 
 namespace api {
 
-HttpServer::HttpServer(store::Database& db) : db_(db), server_(std::make_unique<httplib::Server>()) {
+HttpServer::HttpServer(store::Database& db)
+    : db_(db), server_(std::make_unique<httplib::Server>()) {
   auto handle = [this](const httplib::Request& http_request, httplib::Response& http_response) {
     ApiRequest request{http_request.method, http_request.path, {}};
     for (const auto& [name, value] : http_request.params) request.query[name] = value;
@@ -29,7 +30,7 @@ HttpServer::HttpServer(store::Database& db) : db_(db), server_(std::make_unique<
   // cpp-httplib reports handler exceptions here; none should escape our code, but a library
   // throw must become a 500, not a dead worker.
   server_->set_exception_handler(
-      [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+      [](const httplib::Request&, httplib::Response& response, const std::exception_ptr&) {
         ApiResponse error = ErrorResponse(base::Internal("unexpected failure"));
         response.status = error.status;
         response.set_content(error.body, error.content_type.c_str());
@@ -49,7 +50,9 @@ base::Result<int> HttpServer::Bind(const std::string& host, int port) {
 }
 
 base::Status HttpServer::Serve() {
-  if (!server_->listen_after_bind()) return base::Unavailable("the HTTP server stopped with an error");
+  if (!server_->listen_after_bind()) {
+    return base::Unavailable("the HTTP server stopped with an error");
+  }
   return base::OkStatus();
 }
 

@@ -53,8 +53,8 @@ base::Status CheckParameters(const ApiRequest& request, const std::set<std::stri
 }
 
 base::Result<analysis::SeatQuery> SeatQueryFrom(const ApiRequest& request) {
-  JS_RETURN_IF_ERROR(CheckParameters(
-      request, {"party", "election", "baseline", "alliance", "mode", "top"}));
+  JS_RETURN_IF_ERROR(
+      CheckParameters(request, {"party", "election", "baseline", "alliance", "mode", "top"}));
   analysis::SeatQuery query;
   auto get = [&](const std::string& name) -> std::optional<std::string> {
     auto it = request.query.find(name);
@@ -88,10 +88,8 @@ base::Result<json> Health(store::Database& db) {
   JS_ASSIGN_OR_RETURN(std::vector<results::Election> elections, db.results().ListElections());
   json ids = json::array();
   for (const results::Election& election : elections) ids.push_back(election.id);
-  return json{{"status", "ok"},
-              {"schema_version", version},
-              {"seats", seats.size()},
-              {"elections", ids}};
+  return json{
+      {"status", "ok"}, {"schema_version", version}, {"seats", seats.size()}, {"elections", ids}};
 }
 
 base::Result<ApiResponse> Route(store::Database& db, const ApiRequest& request) {
@@ -104,8 +102,9 @@ base::Result<ApiResponse> Route(store::Database& db, const ApiRequest& request) 
   if (path == "/api/seats/summary") {
     JS_RETURN_IF_ERROR(CheckParameters(request, {"election"}));
     auto it = request.query.find("election");
-    JS_ASSIGN_OR_RETURN(analysis::ElectionSummary summary,
-                        analysis::QuerySummary(db, it == request.query.end() ? "ls2019" : it->second));
+    JS_ASSIGN_OR_RETURN(
+        analysis::ElectionSummary summary,
+        analysis::QuerySummary(db, it == request.query.end() ? "ls2019" : it->second));
     return JsonResponse(SummaryJson(summary));
   }
   if (path == "/api/seats/weak") {

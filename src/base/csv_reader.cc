@@ -71,8 +71,8 @@ Result<bool> CsvReader::ReadFields(std::vector<std::string>& fields) {
   record_line_ = line_;
   fields.clear();
   std::string field;
-  bool quoted = false;       // inside a quoted field
-  bool was_quoted = false;   // the current field began with a quote
+  bool quoted = false;      // inside a quoted field
+  bool was_quoted = false;  // the current field began with a quote
   while (true) {
     int c = in.sbumpc();
     if (c == Traits::eof()) {

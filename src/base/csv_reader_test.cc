@@ -29,8 +29,8 @@ TEST(CsvReaderTest, ReadsHeaderAndRecordsWithLineNumbers) {
 }
 
 TEST(CsvReaderTest, HandlesQuotesEscapesNewlinesCrlfAndBom) {
-  auto reader =
-      CsvReader::FromString("t.csv", "\xEF\xBB\xBFname,note\r\n\"Doe, J\",\"say \"\"hi\"\"\nok\"\r\nx,\r\n");
+  auto reader = CsvReader::FromString(
+      "t.csv", "\xEF\xBB\xBFname,note\r\n\"Doe, J\",\"say \"\"hi\"\"\nok\"\r\nx,\r\n");
   ASSERT_TRUE(reader.ok());
   EXPECT_EQ(reader->header()[0], "name");
   std::vector<CsvRecord> records = ReadAll(*reader);

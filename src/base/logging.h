@@ -44,7 +44,7 @@ class LogLine {
 
 }  // namespace base
 
-#define JS_LOG(level)                                       \
-  if (!::base::LogEnabled(::base::LogLevel::level)) {       \
-  } else                                                    \
+#define JS_LOG(level)                                 \
+  if (!::base::LogEnabled(::base::LogLevel::level)) { \
+  } else                                              \
     ::base::LogLine(::base::LogLevel::level)

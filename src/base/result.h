@@ -13,7 +13,7 @@ namespace base {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : state_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!std::get<Status>(state_).ok() && "a Result holds an error status or a value");
   }
@@ -47,6 +47,7 @@ class [[nodiscard]] Result {
 
 }  // namespace base
 
+// NOLINTBEGIN(bugprone-macro-parentheses): `lhs` may be a declaration ("auto x").
 #define JS_CONCAT_INNER(a, b) a##b
 #define JS_CONCAT(a, b) JS_CONCAT_INNER(a, b)
 
@@ -57,3 +58,4 @@ class [[nodiscard]] Result {
   auto tmp = (expr);                             \
   if (!tmp.ok()) return tmp.status();            \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)

@@ -46,8 +46,8 @@ inline Status Internal(std::string message) { return {StatusCode::kInternal, std
 }  // namespace base
 
 // Returns early from the enclosing function when `expr` yields a failed Status.
-#define JS_RETURN_IF_ERROR(expr)          \
-  do {                                    \
-    ::base::Status js_status_ = (expr);   \
+#define JS_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::base::Status js_status_ = (expr);      \
     if (!js_status_.ok()) return js_status_; \
   } while (false)

@@ -37,7 +37,8 @@ void PrintCommandHelp(const Command& command, std::ostream& out) {
   out << "\nflags:\n";
   for (const FlagSpec& flag : command.flags) {
     std::string left = "--" + flag.name + (flag.value_name.empty() ? "" : " " + flag.value_name);
-    out << "  " << left << (left.size() < 26 ? std::string(26 - left.size(), ' ') : "\n" + std::string(28, ' '))
+    out << "  " << left
+        << (left.size() < 26 ? std::string(26 - left.size(), ' ') : "\n" + std::string(28, ' '))
         << flag.help << '\n';
   }
 }
@@ -61,8 +62,10 @@ const Command* FindCommand(const std::vector<Command>& commands,
 int UnknownCommand(const std::vector<Command>& commands, const std::vector<std::string>& args,
                    Io& io) {
   std::vector<std::string> names;
+  names.reserve(commands.size());
   for (const Command& command : commands) names.push_back(command.name);
-  std::string typed = args[0] + (args.size() > 1 && args[1].rfind("--", 0) != 0 ? " " + args[1] : "");
+  std::string typed =
+      args[0] + (args.size() > 1 && args[1].rfind("--", 0) != 0 ? " " + args[1] : "");
   std::string message = "unknown command '" + typed + "'";
   std::vector<std::string> nearest = base::NearestNames(typed, names);
   if (nearest.empty()) nearest = base::NearestNames(args[0], names);

@@ -25,9 +25,9 @@ inline constexpr int kExitUsage = 2;
 // One verb of the program, e.g. "seats weak".
 struct Command {
   std::string name;
-  std::string summary;                 // one line for `jansampark help`
-  std::string usage;                   // "jansampark seats weak --party P [...]"
-  std::string description;             // paragraphs for `--help`
+  std::string summary;      // one line for `jansampark help`
+  std::string usage;        // "jansampark seats weak --party P [...]"
+  std::string description;  // paragraphs for `--help`
   std::vector<FlagSpec> flags;
   std::function<int(const ParsedFlags&, Io&)> run;
 };

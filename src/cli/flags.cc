@@ -27,6 +27,7 @@ const FlagSpec* FindSpec(const std::vector<FlagSpec>& specs, const std::string& 
 base::Status UnknownFlag(const std::string& name, const std::vector<FlagSpec>& specs,
                          const std::string& command) {
   std::vector<std::string> names;
+  names.reserve(specs.size());
   for (const FlagSpec& spec : specs) names.push_back(spec.name);
   std::string message = "unknown flag --" + name + " for '" + command + "'";
   std::vector<std::string> nearest = base::NearestNames(name, names);

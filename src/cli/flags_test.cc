@@ -5,8 +5,7 @@
 namespace cli {
 namespace {
 
-const std::vector<FlagSpec> kSpecs = {
-    {"party", "P", ""}, {"top", "N", ""}, {"explain", "", ""}};
+const std::vector<FlagSpec> kSpecs = {{"party", "P", ""}, {"top", "N", ""}, {"explain", "", ""}};
 
 TEST(FlagsTest, ParsesSpaceAndEqualsFormsAndSwitches) {
   auto flags = ParseFlags({"--party", "BJP", "--top=5", "--explain"}, kSpecs, "seats weak");

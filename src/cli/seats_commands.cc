@@ -76,13 +76,12 @@ void PrintWeakTable(const analysis::WeakSeatsAnswer& answer, OutputFormat format
                {"strength", Align::kRight},
                {"reason"}});
   for (const analysis::SeatScore& score : answer.seats) {
-    table.AddRow({std::to_string(score.rank), geo::SeatId(score.seat->state_code, score.seat->number),
-                  score.seat->name, score.state_name,
-                  base::FormatFixed(score.standing.share_pct, decimals),
-                  Signed(score.standing.margin_pct, decimals),
-                  OptionalSigned(score.swing_points, decimals), Signed(score.parts.trend, decimals),
-                  Signed(score.parts.assembly, decimals), Signed(score.parts.strength, decimals),
-                  score.reason});
+    table.AddRow(
+        {std::to_string(score.rank), geo::SeatId(score.seat->state_code, score.seat->number),
+         score.seat->name, score.state_name, base::FormatFixed(score.standing.share_pct, decimals),
+         Signed(score.standing.margin_pct, decimals), OptionalSigned(score.swing_points, decimals),
+         Signed(score.parts.trend, decimals), Signed(score.parts.assembly, decimals),
+         Signed(score.parts.strength, decimals), score.reason});
   }
   if (format == OutputFormat::kCsv) {
     table.PrintCsv(out);
@@ -163,8 +162,8 @@ int RunSeatsSegments(const ParsedFlags& flags, Io& io) {
     table.PrintCsv(io.out);
   } else {
     io.out << answer->segments.size() << " segments in the " << answer->seats.seats.size()
-           << " seats ranked first for " << base::Join(answer->seats.request.alliance, "+")
-           << " (" << answer->seats.request.election << ", "
+           << " seats ranked first for " << base::Join(answer->seats.request.alliance, "+") << " ("
+           << answer->seats.request.election << ", "
            << analysis::RankModeName(answer->seats.request.mode) << ")\n";
     table.PrintText(io.out);
   }
@@ -242,16 +241,14 @@ std::vector<Command> SeatsCommands() {
        "The score (seat strength, versioned) adds the party's margin in the seat, the change of\n"
        "its vote share since --baseline, and its standing in the seat's assembly segments;\n"
        "`--explain` prints the method and weights. Columns are in percent of votes counted.\n",
-       weak_flags,
-       RunSeatsWeak},
+       weak_flags, RunSeatsWeak},
       {"seats segments",
        "the assembly segments inside a party's N weakest seats, with its standing in each",
        "jansampark seats segments --party P --top N [--election ls2019] [--baseline ID]\n"
        "       [--alliance P1,P2,...] [--mode weakest|battleground] [--format table|csv|json]",
        "Seats are chosen as by `seats weak`; each segment shows the party's result in the\n"
        "latest assembly election of its state, where one is loaded.\n",
-       SeatQueryFlags(),
-       RunSeatsSegments},
+       SeatQueryFlags(), RunSeatsSegments},
   };
 }
 

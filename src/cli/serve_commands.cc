@@ -40,6 +40,7 @@ int RunServe(const ParsedFlags& flags, Io& io) {
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGUSR1);  // only to wake the waiter below
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   api::HttpServer server(**db);
@@ -55,7 +56,7 @@ int RunServe(const ParsedFlags& flags, Io& io) {
   base::Status served = server.Serve();
   // Serve returned on its own (an error): wake the waiter so it can be joined.
   if (waiter.joinable()) {
-    pthread_kill(waiter.native_handle(), SIGTERM);
+    pthread_kill(waiter.native_handle(), SIGUSR1);
     waiter.join();
   }
   if (!served.ok()) return ReportError(served, io);

@@ -29,8 +29,8 @@ CountryBuilder& CountryBuilder::Votes(const std::string& election, int number,
     bool assembly = election.rfind("ae", 0) == 0;
     int year = std::stoi(election.substr(2));
     data_.elections.push_back(
-        {{election,
-          assembly ? results::ElectionKind::kAssembly : results::ElectionKind::kLokSabha, year},
+        {{election, assembly ? results::ElectionKind::kAssembly : results::ElectionKind::kLokSabha,
+          year},
          {}});
     it = std::prev(data_.elections.end());
   }
@@ -42,11 +42,12 @@ results::ReferenceData CountryBuilder::Build() const {
   results::ReferenceData data = data_;
   for (results::ElectionResults& election : data.elections) {
     // Store order: by constituency, then position (1 for the most votes), NOTA last.
-    std::stable_sort(election.votes.begin(), election.votes.end(), [](const auto& a, const auto& b) {
-      if (a.number != b.number) return a.number < b.number;
-      if ((a.party == "NOTA") != (b.party == "NOTA")) return b.party == "NOTA";
-      return a.votes > b.votes;
-    });
+    std::stable_sort(election.votes.begin(), election.votes.end(),
+                     [](const auto& a, const auto& b) {
+                       if (a.number != b.number) return a.number < b.number;
+                       if ((a.party == "NOTA") != (b.party == "NOTA")) return b.party == "NOTA";
+                       return a.votes > b.votes;
+                     });
     int position = 0;
     for (std::size_t i = 0; i < election.votes.size(); ++i) {
       results::CandidateVotes& row = election.votes[i];

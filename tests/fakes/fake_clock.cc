@@ -4,8 +4,7 @@
 
 namespace fakes {
 
-FakeClock::FakeClock()
-    : now_(std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}) {}
+FakeClock::FakeClock() : now_(std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}) {}
 
 base::TimerId FakeClock::RunAfter(base::Duration delay, std::function<void()> fn) {
   base::TimerId id = next_id_++;

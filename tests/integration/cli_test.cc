@@ -31,7 +31,9 @@ class CliTest : public ::testing::Test {
     int status = cli::RunCli(args, io);
     return {status, out.str(), err.str()};
   }
-  CliRun LoadData() { return Cli({"data", "load", "--db", db_, "--data", JANSAMPARK_TEST_DATA_DIR}); }
+  CliRun LoadData() {
+    return Cli({"data", "load", "--db", db_, "--data", JANSAMPARK_TEST_DATA_DIR});
+  }
 
   TempDir dir_;
   std::string db_ = dir_.File("test.db");
@@ -85,7 +87,7 @@ TEST_F(CliTest, MissingDataFolderIsAClearError) {
 TEST_F(CliTest, WeakSeatsAsJsonTableAndCsv) {
   ASSERT_EQ(LoadData().status, 0);
   CliRun json_run = Cli({"seats", "weak", "--db", db_, "--party", "INC", "--baseline", "ls2014",
-                      "--top", "5", "--format", "json"});
+                         "--top", "5", "--format", "json"});
   ASSERT_EQ(json_run.status, 0) << json_run.err;
   nlohmann::json body = nlohmann::json::parse(json_run.out);
   EXPECT_EQ(body["party"], "INC");
@@ -99,15 +101,15 @@ TEST_F(CliTest, WeakSeatsAsJsonTableAndCsv) {
   EXPECT_EQ(std::count(table.out.begin(), table.out.end(), '\n'), 5);  // title, header, 3 rows
 
   CliRun csv = Cli({"seats", "weak", "--db", db_, "--party", "INC", "--mode", "battleground",
-                 "--format", "csv"});
+                    "--format", "csv"});
   ASSERT_EQ(csv.status, 0);
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 544);  // header + 543 seats
 }
 
 TEST_F(CliTest, SegmentsOfTheWeakestSeats) {
   ASSERT_EQ(LoadData().status, 0);
-  CliRun run = Cli({"seats", "segments", "--db", db_, "--party", "BJP", "--top", "10", "--format",
-                 "json"});
+  CliRun run =
+      Cli({"seats", "segments", "--db", db_, "--party", "BJP", "--top", "10", "--format", "json"});
   ASSERT_EQ(run.status, 0) << run.err;
   nlohmann::json body = nlohmann::json::parse(run.out);
   EXPECT_EQ(body["seat_count"], 10);

@@ -55,8 +55,8 @@ TEST(SeatSummaryTest, VoteSharesAreOverAllVotesCounted) {
     if (tally.party == "BJP") bjp = tally.vote_share_pct;
     total += tally.vote_share_pct;
   }
-  EXPECT_NEAR(bjp, 37.3, 0.1);    // as PROVENANCE.md and ECI report it
-  EXPECT_NEAR(total, 100.0, 1.5); // NOTA is counted but is not a party
+  EXPECT_NEAR(bjp, 37.3, 0.1);     // as PROVENANCE.md and ECI report it
+  EXPECT_NEAR(total, 100.0, 1.5);  // NOTA is counted but is not a party
 }
 
 TEST(WeakSeatsTest, ScoresEverySeatAndIsDeterministic) {
@@ -142,8 +142,8 @@ TEST(WeakSeatsTest, AssemblySignalAppearsWhereAssemblyResultsExist) {
 }
 
 TEST(SegmentsTest, TheWeakest160SeatsHoldAboutAThousandSegments) {
-  auto answer = analysis::QuerySegments(
-      LoadedDatabase(), {"INC", {}, "ls2019", std::nullopt, "weakest", 160});
+  auto answer = analysis::QuerySegments(LoadedDatabase(),
+                                        {"INC", {}, "ls2019", std::nullopt, "weakest", 160});
   ASSERT_TRUE(answer.ok()) << answer.status().ToString();
   EXPECT_EQ(answer->seats.seats.size(), 160u);
   EXPECT_GT(answer->segments.size(), 800u);
@@ -158,7 +158,8 @@ TEST(SegmentsTest, TheWeakest160SeatsHoldAboutAThousandSegments) {
 }
 
 TEST(WeakSeatsTest, UnknownNamesFailWithSuggestions) {
-  auto party = analysis::QueryWeakSeats(LoadedDatabase(), {"BJPP", {}, "ls2019", {}, "weakest", {}});
+  auto party =
+      analysis::QueryWeakSeats(LoadedDatabase(), {"BJPP", {}, "ls2019", {}, "weakest", {}});
   ASSERT_FALSE(party.ok());
   EXPECT_NE(party.status().message().find("did you mean BJP"), std::string::npos);
   auto election =
