@@ -1,6 +1,7 @@
 #include "analysis/seat_data.h"
 
 #include <algorithm>
+#include <set>
 
 #include "base/text.h"
 
@@ -76,26 +77,25 @@ base::Result<SeatData> SeatData::Load(store::Database& db,
 
 base::Status SeatData::LoadAssembly(store::ResultStore& results,
                                     const std::vector<results::Election>& elections) {
-  std::vector<results::Election> assembly;
+  // The latest assembly election of each state, from the states each election covers; older
+  // elections are not read at all.
+  std::map<std::string, const results::Election*> latest_by_state;
   for (const results::Election& election : elections) {
-    if (election.kind == results::ElectionKind::kAssembly) assembly.push_back(election);
-  }
-  // Oldest first, so that a later election of the same state replaces an earlier one.
-  std::stable_sort(assembly.begin(), assembly.end(),
-                   [](const auto& a, const auto& b) { return a.year < b.year; });
-  std::map<std::string, std::string> latest_by_state;  // state code → election id
-  for (const results::Election& election : assembly) {
-    JS_ASSIGN_OR_RETURN(std::vector<results::CandidateVotes> rows, results.ListVotes(election.id));
-    std::vector<ConstituencyResult>& grouped = assembly_[election.id];
-    grouped = GroupByConstituency(std::move(rows));
-    for (const ConstituencyResult& result : grouped) {
-      latest_by_state[result.state_code] = election.id;
+    if (election.kind != results::ElectionKind::kAssembly) continue;
+    for (const std::string& state : election.states) {
+      const results::Election*& latest = latest_by_state[state];
+      if (latest == nullptr || election.year > latest->year) latest = &election;
     }
   }
-  // A state's latest election holds all of its segments; older ones are not mixed in.
-  for (const auto& [id, grouped] : assembly_) {
+  std::set<std::string> needed;
+  for (const auto& [state, election] : latest_by_state) needed.insert(election->id);
+  for (const std::string& id : needed) {
+    JS_ASSIGN_OR_RETURN(std::vector<results::CandidateVotes> rows, results.ListVotes(id));
+    std::vector<ConstituencyResult>& grouped = assembly_[id];
+    grouped = GroupByConstituency(std::move(rows));
     for (const ConstituencyResult& result : grouped) {
-      if (latest_by_state[result.state_code] != id) continue;
+      // An election that is latest for some states may hold older results of others.
+      if (latest_by_state[result.state_code]->id != id) continue;
       latest_assembly_[{result.state_code, result.number}] = {id, &result};
     }
   }

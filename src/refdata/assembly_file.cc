@@ -29,8 +29,10 @@ base::Result<AssemblyElection*> ElectionOfRecord(
   auto it = elections.find(id);
   if (it == elections.end()) {
     AssemblyElection election;
-    election.results.election = {
-        .id = id, .kind = results::ElectionKind::kAssembly, .year = static_cast<int>(year)};
+    election.results.election = {.id = id,
+                                 .kind = results::ElectionKind::kAssembly,
+                                 .year = static_cast<int>(year),
+                                 .states = {}};
     it = elections.emplace(std::move(id), std::move(election)).first;
   }
   AssemblyElection& election = it->second;

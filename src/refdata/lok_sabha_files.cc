@@ -44,20 +44,24 @@ base::Result<results::ElectionResults> ReadLokSabha(const std::string& dir,
 
 base::Result<results::ElectionResults> ReadLokSabha2019(const std::string& dir,
                                                         const GeoIndex& index) {
-  const LokSabhaFile file{
-      .file_name = "ls2019_candidates.csv",
-      .election = {.id = "ls2019", .kind = results::ElectionKind::kLokSabha, .year = 2019},
-      .votes_column = "total_votes"};
+  const LokSabhaFile file{.file_name = "ls2019_candidates.csv",
+                          .election = {.id = "ls2019",
+                                       .kind = results::ElectionKind::kLokSabha,
+                                       .year = 2019,
+                                       .states = {}},
+                          .votes_column = "total_votes"};
   return ReadLokSabha(dir, file, index, nullptr);
 }
 
 base::Result<results::ElectionResults> ReadLokSabha2014(const std::string& dir,
                                                         const GeoIndex& index,
                                                         const Ls2014PartyCodes& party_codes) {
-  const LokSabhaFile file{
-      .file_name = "ls2014_candidates.csv",
-      .election = {.id = "ls2014", .kind = results::ElectionKind::kLokSabha, .year = 2014},
-      .votes_column = "votes"};
+  const LokSabhaFile file{.file_name = "ls2014_candidates.csv",
+                          .election = {.id = "ls2014",
+                                       .kind = results::ElectionKind::kLokSabha,
+                                       .year = 2014,
+                                       .states = {}},
+                          .votes_column = "votes"};
   return ReadLokSabha(dir, file, index, &party_codes);
 }
 

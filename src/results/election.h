@@ -14,6 +14,9 @@ struct Election {
   std::string id;
   ElectionKind kind = ElectionKind::kLokSabha;
   int year = 0;
+  // Codes of the states with results, in code order. Filled by the store from the votes;
+  // ignored when written.
+  std::vector<std::string> states;
 };
 
 // One candidate's (or NOTA's) votes in one constituency of one election. `number` is the seat

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -140,11 +141,13 @@ results::ReferenceData SmallCountry() {
       {.code = "IND", .name = "Independent", .ls2014_name = "Independent", .aliases = {}},
   };
   data.elections = {
-      {.election = {.id = "ae2018", .kind = results::ElectionKind::kAssembly, .year = 2018},
+      {.election =
+           {.id = "ae2018", .kind = results::ElectionKind::kAssembly, .year = 2018, .states = {}},
        .votes = {Vote("S01", 10, 1, "Kamla Devi", "INC", 61'000),
                  Vote("S01", 2, 0, "NOTA", "NOTA", 400),
                  Vote("S01", 2, 1, "Ram Lal", "BJP", 52'000)}},
-      {.election = {.id = "ls2019", .kind = results::ElectionKind::kLokSabha, .year = 2019},
+      {.election =
+           {.id = "ls2019", .kind = results::ElectionKind::kLokSabha, .year = 2019, .states = {}},
        .votes = {Vote("S01", 10, 0, "NOTA", "NOTA", 1'200),
                  Vote("S01", 10, 1, "Asha Kumari", "BJP", 500'000),
                  Vote("S01", 10, 2, "Bhola Nath", "INC", 400'000),
@@ -153,7 +156,8 @@ results::ReferenceData SmallCountry() {
                  Vote("S01", 9, 0, "NOTA", "NOTA", 900),
                  Vote("S01", 9, 1, "Deepak Singh", "BJP", 350'000),
                  Vote("U01", 1, 0, "NOTA", "NOTA", 50)}},
-      {.election = {.id = "ls2014", .kind = results::ElectionKind::kLokSabha, .year = 2014},
+      {.election =
+           {.id = "ls2014", .kind = results::ElectionKind::kLokSabha, .year = 2014, .states = {}},
        .votes = {Vote("S01", 9, 1, "Deepak Singh", "BJP", 310'000)}},
   };
   return data;
@@ -197,7 +201,7 @@ std::string Describe(const results::Election& election) {
   std::ostringstream out;
   out << election.id << " | "
       << (election.kind == results::ElectionKind::kLokSabha ? "lok_sabha" : "assembly") << " | "
-      << election.year;
+      << election.year << " | " << base::Join(election.states, ",");
   return out.str();
 }
 
@@ -317,8 +321,9 @@ TEST_P(StoreConformanceTest, RoundTripComesBackInKeyOrder) {
                 "INC | Indian National Congress | Indian National Congress | Congress,INC(I) | 2",
                 "IND | Independent | Independent |  | 0", "NOTA | None of the Above |  |  | 0"}));
   EXPECT_EQ(Described(db_->results().ListElections()),
-            (std::vector<std::string>{"ls2014 | lok_sabha | 2014", "ls2019 | lok_sabha | 2019",
-                                      "ae2018 | assembly | 2018"}));
+            (std::vector<std::string>{"ls2014 | lok_sabha | 2014 | S01",
+                                      "ls2019 | lok_sabha | 2019 | S01,U01",
+                                      "ae2018 | assembly | 2018 | S01"}));
   EXPECT_EQ(
       Described(db_->results().ListVotes("ls2019")),
       (std::vector<std::string>{
@@ -370,6 +375,18 @@ TEST_P(StoreConformanceTest, RefusesTwoRowsWithTheSamePositionInOneConstituency)
   EXPECT_EQ(Snapshot(*db_), before);
 }
 
+TEST_P(StoreConformanceTest, ElectionsListTheStatesTheirVotesCover) {
+  results::ReferenceData data = SmallCountry();
+  data.elections[0].election.states = {"U99"};  // what the caller says is ignored
+  Load(data);
+  base::Result<std::vector<results::Election>> elections = db_->results().ListElections();
+  ASSERT_TRUE(elections.ok()) << elections.status().ToString();
+  std::map<std::string, std::vector<std::string>> states;
+  for (const results::Election& election : *elections) states[election.id] = election.states;
+  EXPECT_EQ(states["ls2019"], (std::vector<std::string>{"S01", "U01"}));
+  EXPECT_EQ(states["ae2018"], (std::vector<std::string>{"S01"}));
+}
+
 TEST_P(StoreConformanceTest, LoadingTheSameDataTwiceChangesNothing) {
   Load(SmallCountry());
   std::vector<std::string> once = Snapshot(*db_);
@@ -394,17 +411,19 @@ TEST_P(StoreConformanceTest, UpdatesRowsByKey) {
   ASSERT_TRUE(parties.ok()) << parties.status().ToString();
   ASSERT_EQ(parties->size(), 4U);
   EXPECT_EQ((*parties)[1].aliases, std::vector<std::string>{"Congress"});
-  EXPECT_EQ(Described(db_->results().ListElections())[0], "ls2014 | lok_sabha | 2015");
+  EXPECT_EQ(Described(db_->results().ListElections())[0], "ls2014 | lok_sabha | 2015 | S01");
 }
 
 TEST_P(StoreConformanceTest, ReplacingAnElectionRemovesItsOldVotesAndKeepsTheOthers) {
   Load(SmallCountry());
   std::vector<std::string> ae2018 = Described(db_->results().ListVotes("ae2018"));
   results::ReferenceData recount = SmallCountry();
-  recount.elections = {
-      {.election = {.id = "ls2019", .kind = results::ElectionKind::kLokSabha, .year = 2019},
-       .votes = {Vote("S01", 9, 1, "Chandra Rao", "INC", 360'000),
-                 Vote("S01", 9, 2, "Deepak Singh", "BJP", 350'000)}}};
+  recount.elections = {{.election = {.id = "ls2019",
+                                     .kind = results::ElectionKind::kLokSabha,
+                                     .year = 2019,
+                                     .states = {}},
+                        .votes = {Vote("S01", 9, 1, "Chandra Rao", "INC", 360'000),
+                                  Vote("S01", 9, 2, "Deepak Singh", "BJP", 350'000)}}};
   Load(recount);
   EXPECT_EQ(Described(db_->results().ListVotes("ls2019")),
             (std::vector<std::string>{"S01 | 9 | 1 | Chandra Rao | INC | 360000",
@@ -415,9 +434,11 @@ TEST_P(StoreConformanceTest, ReplacingAnElectionRemovesItsOldVotesAndKeepsTheOth
 
 TEST_P(StoreConformanceTest, LoadsAnElectionWithoutVotes) {
   results::ReferenceData data = SmallCountry();
-  data.elections = {
-      {.election = {.id = "ae2023", .kind = results::ElectionKind::kAssembly, .year = 2023},
-       .votes = {}}};
+  data.elections = {{.election = {.id = "ae2023",
+                                  .kind = results::ElectionKind::kAssembly,
+                                  .year = 2023,
+                                  .states = {}},
+                     .votes = {}}};
   Load(data);
   base::Result<std::vector<results::CandidateVotes>> votes = db_->results().ListVotes("ae2023");
   ASSERT_TRUE(votes.ok()) << votes.status().ToString();

@@ -29,8 +29,10 @@ CountryBuilder& CountryBuilder::Votes(const std::string& election, int number,
     bool assembly = election.rfind("ae", 0) == 0;
     int year = std::stoi(election.substr(2));
     data_.elections.push_back(
-        {{election, assembly ? results::ElectionKind::kAssembly : results::ElectionKind::kLokSabha,
-          year},
+        {{election,
+          assembly ? results::ElectionKind::kAssembly : results::ElectionKind::kLokSabha,
+          year,
+          {}},
          {}});
     it = std::prev(data_.elections.end());
   }

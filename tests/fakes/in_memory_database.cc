@@ -1,5 +1,7 @@
 #include "fakes/in_memory_database.h"
 
+#include <set>
+
 namespace fakes {
 
 base::Status InMemoryDatabase::ReplaceReferenceData(const results::ReferenceData& data) {
@@ -10,7 +12,11 @@ base::Status InMemoryDatabase::ReplaceReferenceData(const results::ReferenceData
 base::Result<std::vector<results::Election>> InMemoryDatabase::ListElections() {
   std::vector<results::Election> elections;
   for (const results::ElectionResults& election : data_.elections) {
-    elections.push_back(election.election);
+    results::Election listed = election.election;
+    std::set<std::string> states;
+    for (const results::CandidateVotes& vote : election.votes) states.insert(vote.state_code);
+    listed.states.assign(states.begin(), states.end());
+    elections.push_back(std::move(listed));
   }
   return elections;
 }

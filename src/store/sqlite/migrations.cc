@@ -55,7 +55,8 @@ CREATE TABLE parties (
 CREATE TABLE elections (
   id TEXT NOT NULL PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('lok_sabha', 'assembly')),
-  year INTEGER NOT NULL
+  year INTEGER NOT NULL,
+  states TEXT NOT NULL DEFAULT ''  -- ';'-joined codes of the states with results, derived
 );
 
 CREATE TABLE votes (

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_result_store.h"
 
+#include <set>
 #include <string>
 
 #include "base/text.h"
@@ -28,14 +29,25 @@ base::Result<results::ElectionKind> ParseElectionKind(const std::string& id,
   return base::Internal("election " + id + ": unknown kind '" + kind + "' in the database");
 }
 
+// The states an election has rows for, in code order: derived from the votes, never trusted
+// from the caller, so that it cannot disagree with them.
+std::vector<std::string> StatesWithResults(const results::ElectionResults& election_results) {
+  std::set<std::string> states;
+  for (const results::CandidateVotes& vote : election_results.votes) {
+    states.insert(vote.state_code);
+  }
+  return {states.begin(), states.end()};
+}
+
 // Kind in the order of results::ElectionKind (Lok Sabha first), not alphabetically.
 constexpr std::string_view kListElections = R"sql(
-SELECT id, kind, year FROM elections
+SELECT id, kind, year, states FROM elections
 ORDER BY CASE kind WHEN 'lok_sabha' THEN 0 ELSE 1 END, year, id)sql";
 
 constexpr std::string_view kUpsertElection = R"sql(
-INSERT INTO elections (id, kind, year) VALUES (?, ?, ?)
-ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, year = excluded.year)sql";
+INSERT INTO elections (id, kind, year, states) VALUES (?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, year = excluded.year,
+                               states = excluded.states)sql";
 
 constexpr std::string_view kInsertVote = R"sql(
 INSERT INTO votes (election, state_code, number, position, candidate, party, votes)
@@ -62,6 +74,8 @@ base::Result<std::vector<results::Election>> SqliteResultStore::ListElections() 
     election.id = query.ColumnText(0);
     JS_ASSIGN_OR_RETURN(election.kind, ParseElectionKind(election.id, query.ColumnText(1)));
     election.year = query.ColumnInt(2);
+    std::string states = query.ColumnText(3);
+    if (!states.empty()) election.states = base::Split(states, ';');
   }
   return elections;
 }
@@ -95,7 +109,9 @@ base::Status SqliteResultStore::Replace(const results::ElectionResults& election
   std::string context = "election " + election.id;
   {
     JS_ASSIGN_OR_RETURN(sqlite::Statement upsert, connection_.Prepare(kUpsertElection));
-    JS_RETURN_IF_ERROR(upsert.Run(election.id, ElectionKindName(election.kind), election.year)
+    JS_RETURN_IF_ERROR(upsert
+                           .Run(election.id, ElectionKindName(election.kind), election.year,
+                                base::Join(StatesWithResults(election_results), ";"))
                            .WithContext(context));
     JS_ASSIGN_OR_RETURN(sqlite::Statement remove,
                         connection_.Prepare("DELETE FROM votes WHERE election = ?"));
