@@ -94,23 +94,35 @@ void PrintWeakTable(const analysis::WeakSeatsAnswer& answer, OutputFormat format
   table.PrintText(out);
 }
 
+// What `seats weak` and `seats segments` both need before they can answer.
+struct SeatRequest {
+  OutputFormat format = OutputFormat::kTable;
+  analysis::SeatQuery query;
+  std::unique_ptr<store::Database> db;
+};
+
+base::Result<SeatRequest> PrepareSeatRequest(const ParsedFlags& flags, const Io& io) {
+  SeatRequest request;
+  JS_ASSIGN_OR_RETURN(request.format, FormatOf(flags));
+  JS_ASSIGN_OR_RETURN(request.query, SeatQueryOf(flags));
+  JS_ASSIGN_OR_RETURN(request.db, OpenExistingDatabase(flags, io));
+  return request;
+}
+
 int RunSeatsWeak(const ParsedFlags& flags, Io& io) {
   if (flags.Has("explain")) {
     io.out << analysis::ExplainStrength();
     return kExitOk;
   }
-  base::Result<OutputFormat> format = FormatOf(flags);
-  if (!format.ok()) return ReportError(format.status(), io);
-  base::Result<analysis::SeatQuery> query = SeatQueryOf(flags);
-  if (!query.ok()) return ReportError(query.status(), io);
-  auto db = OpenExistingDatabase(flags, io);
-  if (!db.ok()) return ReportError(db.status(), io);
-  base::Result<analysis::WeakSeatsAnswer> answer = analysis::QueryWeakSeats(**db, *query);
+  base::Result<SeatRequest> request = PrepareSeatRequest(flags, io);
+  if (!request.ok()) return ReportError(request.status(), io);
+  base::Result<analysis::WeakSeatsAnswer> answer =
+      analysis::QueryWeakSeats(*request->db, request->query);
   if (!answer.ok()) return ReportError(answer.status(), io);
-  if (*format == OutputFormat::kJson) {
+  if (request->format == OutputFormat::kJson) {
     io.out << api::WeakSeatsJson(*answer).dump(2) << '\n';
   } else {
-    PrintWeakTable(*answer, *format, io.out);
+    PrintWeakTable(*answer, request->format, io.out);
   }
   return kExitOk;
 }
@@ -128,19 +140,17 @@ std::string SegmentStanding(const analysis::SegmentRow& row, int decimals) {
 }
 
 int RunSeatsSegments(const ParsedFlags& flags, Io& io) {
-  base::Result<OutputFormat> format = FormatOf(flags);
-  if (!format.ok()) return ReportError(format.status(), io);
-  base::Result<analysis::SeatQuery> query = SeatQueryOf(flags);
-  if (!query.ok()) return ReportError(query.status(), io);
-  auto db = OpenExistingDatabase(flags, io);
-  if (!db.ok()) return ReportError(db.status(), io);
-  base::Result<analysis::SegmentsAnswer> answer = analysis::QuerySegments(**db, *query);
+  base::Result<SeatRequest> request = PrepareSeatRequest(flags, io);
+  if (!request.ok()) return ReportError(request.status(), io);
+  base::Result<analysis::SegmentsAnswer> answer =
+      analysis::QuerySegments(*request->db, request->query);
   if (!answer.ok()) return ReportError(answer.status(), io);
-  if (*format == OutputFormat::kJson) {
+  OutputFormat format = request->format;
+  if (format == OutputFormat::kJson) {
     io.out << api::SegmentsJson(*answer).dump(2) << '\n';
     return kExitOk;
   }
-  int decimals = *format == OutputFormat::kCsv ? kSeatDecimalsCsv : kSeatDecimalsTable;
+  int decimals = format == OutputFormat::kCsv ? kSeatDecimalsCsv : kSeatDecimalsTable;
   Table table({{"seat_rank", Align::kRight},
                {"seat"},
                {"seat_name"},
@@ -158,7 +168,7 @@ int RunSeatsSegments(const ParsedFlags& flags, Io& io) {
                   row.assembly_election ? base::FormatFixed(row.standing.share_pct, decimals) : "",
                   SegmentStanding(row, decimals)});
   }
-  if (*format == OutputFormat::kCsv) {
+  if (format == OutputFormat::kCsv) {
     table.PrintCsv(io.out);
   } else {
     io.out << answer->segments.size() << " segments in the " << answer->seats.seats.size()

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "base/text.h"
+#include "fakes/temp_dir.h"
 #include "store/sqlite/migrations.h"
 #include "store/store.h"
-#include "store/test_temp_dir.h"
 
 namespace store {
 namespace {
@@ -40,7 +40,7 @@ class SqliteFileBackend : public TestBackend {
   bool Persistent() const override { return true; }
 
  private:
-  TestTempDir dir_;
+  fakes::TempDir dir_;
 };
 
 struct BackendParam {

@@ -8,7 +8,7 @@
 
 #include "base/text.h"
 #include "cli/command.h"
-#include "integration/temp_dir.h"
+#include "fakes/temp_dir.h"
 
 namespace integration {
 namespace {
@@ -35,7 +35,7 @@ class CliTest : public ::testing::Test {
     return Cli({"data", "load", "--db", db_, "--data", JANSAMPARK_TEST_DATA_DIR});
   }
 
-  TempDir dir_;
+  fakes::TempDir dir_;
   std::string db_ = dir_.File("test.db");
   std::map<std::string, std::string> env_;
 };

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <string>
 
+#include "fakes/temp_dir.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
-#include "store/test_temp_dir.h"
 
 namespace store {
 namespace {
@@ -31,7 +31,7 @@ std::string QueryText(sqlite::Connection& connection, std::string_view sql) {
 }
 
 TEST(SqliteDatabaseTest, FileDatabaseIsInWalMode) {
-  TestTempDir dir;
+  fakes::TempDir dir;
   std::string path = dir.File("wal.db");
   base::Result<std::unique_ptr<Database>> db = SqliteDatabase::Open(path);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
@@ -40,7 +40,7 @@ TEST(SqliteDatabaseTest, FileDatabaseIsInWalMode) {
 }
 
 TEST(SqliteDatabaseTest, UnopenablePathIsUnavailableAndNamed) {
-  TestTempDir dir;
+  fakes::TempDir dir;
   std::string path = dir.File("no-such-dir/x.db");
   base::Result<std::unique_ptr<Database>> db = SqliteDatabase::Open(path);
   ASSERT_FALSE(db.ok());
@@ -51,7 +51,7 @@ TEST(SqliteDatabaseTest, UnopenablePathIsUnavailableAndNamed) {
 }
 
 TEST(SqliteDatabaseTest, FileThatIsNotADatabaseIsRefusedClearly) {
-  TestTempDir dir;
+  fakes::TempDir dir;
   std::string path = dir.File("notes.txt");
   std::ofstream(path) << "state,seat\nS01,9\n" << std::string(4096, 'x');
   base::Result<std::unique_ptr<Database>> db = SqliteDatabase::Open(path);
@@ -63,7 +63,7 @@ TEST(SqliteDatabaseTest, FileThatIsNotADatabaseIsRefusedClearly) {
 }
 
 TEST(SqliteDatabaseTest, DatabaseFromANewerProgramIsAConflict) {
-  TestTempDir dir;
+  fakes::TempDir dir;
   std::string path = dir.File("future.db");
   ASSERT_TRUE(SqliteDatabase::Open(path).ok());
   {
@@ -79,7 +79,7 @@ TEST(SqliteDatabaseTest, DatabaseFromANewerProgramIsAConflict) {
 }
 
 TEST(SqliteDatabaseTest, RecordsEachMigrationOnceAcrossOpens) {
-  TestTempDir dir;
+  fakes::TempDir dir;
   std::string path = dir.File("twice.db");
   ASSERT_TRUE(SqliteDatabase::Open(path).ok());
   ASSERT_TRUE(SqliteDatabase::Open(path).ok());
