@@ -15,51 +15,24 @@ std::string Alliance::Label() const { return base::Join(codes_, "+"); }
 
 namespace {
 
-void SortByVotes(std::vector<results::CandidateVotes>& candidates) {
-  auto more_votes = [](const results::CandidateVotes& a, const results::CandidateVotes& b) {
-    if (a.votes != b.votes) return a.votes > b.votes;
-    return a.position < b.position;
-  };
-  // Rows usually come in position order, which is vote order: then there is nothing to do.
-  if (!std::is_sorted(candidates.begin(), candidates.end(), more_votes)) {
-    std::sort(candidates.begin(), candidates.end(), more_votes);
-  }
-}
-
 double Percent(std::int64_t part, std::int64_t whole) {
   return whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
 }  // namespace
 
-std::vector<ConstituencyResult> GroupByConstituency(std::vector<results::CandidateVotes> rows) {
-  std::vector<ConstituencyResult> grouped;
-  for (results::CandidateVotes& row : rows) {
-    if (grouped.empty() || grouped.back().state_code != row.state_code ||
-        grouped.back().number != row.number) {
-      if (!grouped.empty()) SortByVotes(grouped.back().candidates);
-      grouped.push_back({row.state_code, row.number, 0, {}});
-    }
-    ConstituencyResult& current = grouped.back();
-    current.votes_counted += row.votes;
-    if (row.party != results::kNota) current.candidates.push_back(std::move(row));
-  }
-  if (!grouped.empty()) SortByVotes(grouped.back().candidates);
-  return grouped;
-}
-
-Standing StandingOf(const ConstituencyResult& result, const Alliance& alliance) {
+Standing StandingOf(const results::ConstituencyTally& result, const Alliance& alliance) {
   Standing standing;
   std::int64_t alliance_votes = 0;
   std::int64_t best_rival_votes = 0;
   for (std::size_t i = 0; i < result.candidates.size(); ++i) {
-    const results::CandidateVotes& candidate = result.candidates[i];
+    const results::CandidateTally& candidate = result.candidates[i];
     if (alliance.Contains(candidate.party)) {
       alliance_votes += candidate.votes;
       if (!standing.contested) standing.best_position = static_cast<int>(i) + 1;
       standing.contested = true;
     } else if (standing.rival_party.empty()) {
-      // Candidates are sorted by votes, so the first outsider is the best rival.
+      // Candidates come with the most votes first: the first outsider is the best rival.
       standing.rival_party = candidate.party;
       best_rival_votes = candidate.votes;
     }

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "results/election.h"
+#include "results/tally.h"
 
 namespace analysis {
 
@@ -21,18 +21,6 @@ class Alliance {
   std::vector<std::string> codes_;  // the lead party first
 };
 
-// The result in one constituency: candidates by votes, highest first, NOTA excluded from the
-// candidates but counted in `votes_counted` (shares are over all votes counted, as ECI does).
-struct ConstituencyResult {
-  std::string state_code;
-  int number = 0;
-  std::int64_t votes_counted = 0;
-  std::vector<results::CandidateVotes> candidates;
-};
-
-// Groups rows (ordered by state and number, as the store returns them) by constituency.
-std::vector<ConstituencyResult> GroupByConstituency(std::vector<results::CandidateVotes> rows);
-
 // Where an alliance stands in one constituency.
 struct Standing {
   bool contested = false;
@@ -45,6 +33,6 @@ struct Standing {
   std::string winner_party;
 };
 
-Standing StandingOf(const ConstituencyResult& result, const Alliance& alliance);
+Standing StandingOf(const results::ConstituencyTally& result, const Alliance& alliance);
 
 }  // namespace analysis

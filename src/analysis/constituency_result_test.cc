@@ -14,8 +14,8 @@ std::vector<results::CandidateVotes> Rows() {
   };
 }
 
-TEST(ConstituencyResultTest, GroupsByConstituencyAndSortsCandidatesByVotes) {
-  std::vector<ConstituencyResult> grouped = GroupByConstituency(Rows());
+TEST(ConstituencyResultTest, TalliesCountNotaInTheTotalButNotAsACandidate) {
+  std::vector<results::ConstituencyTally> grouped = results::TallyByConstituency(Rows());
   ASSERT_EQ(grouped.size(), 2u);
   EXPECT_EQ(grouped[0].votes_counted, 1000);    // NOTA counted in the total
   ASSERT_EQ(grouped[0].candidates.size(), 2u);  // but not a candidate
@@ -24,7 +24,7 @@ TEST(ConstituencyResultTest, GroupsByConstituencyAndSortsCandidatesByVotes) {
 }
 
 TEST(ConstituencyResultTest, WinnerMarginIsOverTheRunnerUp) {
-  Standing standing = StandingOf(GroupByConstituency(Rows())[0], Alliance({"AAA"}));
+  Standing standing = StandingOf(results::TallyByConstituency(Rows())[0], Alliance({"AAA"}));
   EXPECT_TRUE(standing.won);
   EXPECT_DOUBLE_EQ(standing.share_pct, 50.0);
   EXPECT_DOUBLE_EQ(standing.margin_pct, 10.0);
@@ -33,7 +33,7 @@ TEST(ConstituencyResultTest, WinnerMarginIsOverTheRunnerUp) {
 }
 
 TEST(ConstituencyResultTest, LoserMarginIsNegativeDistanceToTheWinner) {
-  Standing standing = StandingOf(GroupByConstituency(Rows())[1], Alliance({"AAA"}));
+  Standing standing = StandingOf(results::TallyByConstituency(Rows())[1], Alliance({"AAA"}));
   EXPECT_FALSE(standing.won);
   EXPECT_EQ(standing.best_position, 2);
   EXPECT_NEAR(standing.margin_pct, -100.0 / 7.0, 1e-9);
@@ -42,14 +42,14 @@ TEST(ConstituencyResultTest, LoserMarginIsNegativeDistanceToTheWinner) {
 }
 
 TEST(ConstituencyResultTest, AllianceVotesAreCombined) {
-  Standing standing = StandingOf(GroupByConstituency(Rows())[1], Alliance({"AAA", "BBB"}));
+  Standing standing = StandingOf(results::TallyByConstituency(Rows())[1], Alliance({"AAA", "BBB"}));
   EXPECT_FALSE(standing.won);  // the actual winner is outside the alliance
   EXPECT_NEAR(standing.share_pct, 50.0, 1e-9);
   EXPECT_NEAR(standing.margin_pct, 50.0 / 7.0, 1e-9);  // (350 - 300) / 700
 }
 
 TEST(ConstituencyResultTest, PartyThatDidNotStandTrailsByTheWinnersShare) {
-  Standing standing = StandingOf(GroupByConstituency(Rows())[1], Alliance({"ZZZ"}));
+  Standing standing = StandingOf(results::TallyByConstituency(Rows())[1], Alliance({"ZZZ"}));
   EXPECT_FALSE(standing.contested);
   EXPECT_EQ(standing.best_position, 0);
   EXPECT_NEAR(standing.margin_pct, -300.0 / 7.0, 1e-9);

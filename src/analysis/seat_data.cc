@@ -62,12 +62,10 @@ base::Result<SeatData> SeatData::Load(store::Database& db,
     JS_ASSIGN_OR_RETURN(std::string resolved,
                         ResolveElectionId(id, elections, results::ElectionKind::kLokSabha));
     if (data.lok_sabha_.count(resolved) != 0) continue;
-    JS_ASSIGN_OR_RETURN(std::vector<results::CandidateVotes> rows,
-                        db.results().ListVotes(resolved));
-    std::vector<ConstituencyResult>& grouped = data.lok_sabha_[resolved];
-    grouped = GroupByConstituency(std::move(rows));
+    std::vector<results::ConstituencyTally>& grouped = data.lok_sabha_[resolved];
+    JS_ASSIGN_OR_RETURN(grouped, db.results().ListTallies(resolved));
     auto& index = data.lok_sabha_index_[resolved];
-    for (const ConstituencyResult& result : grouped) {
+    for (const results::ConstituencyTally& result : grouped) {
       index[{result.state_code, result.number}] = &result;
     }
   }
@@ -90,10 +88,9 @@ base::Status SeatData::LoadAssembly(store::ResultStore& results,
   std::set<std::string> needed;
   for (const auto& [state, election] : latest_by_state) needed.insert(election->id);
   for (const std::string& id : needed) {
-    JS_ASSIGN_OR_RETURN(std::vector<results::CandidateVotes> rows, results.ListVotes(id));
-    std::vector<ConstituencyResult>& grouped = assembly_[id];
-    grouped = GroupByConstituency(std::move(rows));
-    for (const ConstituencyResult& result : grouped) {
+    std::vector<results::ConstituencyTally>& grouped = assembly_[id];
+    JS_ASSIGN_OR_RETURN(grouped, results.ListTallies(id));
+    for (const results::ConstituencyTally& result : grouped) {
       // An election that is latest for some states may hold older results of others.
       if (latest_by_state[result.state_code]->id != id) continue;
       latest_assembly_[{result.state_code, result.number}] = {id, &result};
@@ -107,14 +104,15 @@ const std::string& SeatData::StateName(const std::string& code) const {
   return name != nullptr ? *name : code;
 }
 
-const std::vector<ConstituencyResult>& SeatData::LokSabha(const std::string& election_id) const {
-  static const std::vector<ConstituencyResult> none;
+const std::vector<results::ConstituencyTally>& SeatData::LokSabha(
+    const std::string& election_id) const {
+  static const std::vector<results::ConstituencyTally> none;
   const auto* grouped = FindOrNull(lok_sabha_, election_id);
   return grouped != nullptr ? *grouped : none;
 }
 
-const ConstituencyResult* SeatData::SeatResult(const std::string& election_id,
-                                               const geo::Seat& seat) const {
+const results::ConstituencyTally* SeatData::SeatResult(const std::string& election_id,
+                                                       const geo::Seat& seat) const {
   const auto* index = FindOrNull(lok_sabha_index_, election_id);
   if (index == nullptr) return nullptr;
   const auto* result = FindOrNull(*index, ConstituencyKey{seat.state_code, seat.number});

@@ -21,7 +21,7 @@ using ConstituencyKey = std::pair<std::string, int>;
 // The latest assembly result of one segment.
 struct SegmentResult {
   std::string election_id;  // "ae2022"
-  const ConstituencyResult* result = nullptr;
+  const results::ConstituencyTally* result = nullptr;
 };
 
 // Everything the seat analysis reads, loaded from the store once per request.
@@ -45,9 +45,10 @@ class SeatData {
   const std::string& StateName(const std::string& code) const;
 
   // Results of a loaded Lok Sabha election, in seat order.
-  const std::vector<ConstituencyResult>& LokSabha(const std::string& election_id) const;
+  const std::vector<results::ConstituencyTally>& LokSabha(const std::string& election_id) const;
   // The seat's result in a loaded election, or nullptr when it has none.
-  const ConstituencyResult* SeatResult(const std::string& election_id, const geo::Seat& seat) const;
+  const results::ConstituencyTally* SeatResult(const std::string& election_id,
+                                               const geo::Seat& seat) const;
   // The segments of a seat, in number order.
   std::vector<const geo::Segment*> SegmentsOf(const geo::Seat& seat) const;
   // The latest assembly result of a segment; result is nullptr where none is loaded.
@@ -63,10 +64,11 @@ class SeatData {
   std::map<ConstituencyKey, std::vector<const geo::Segment*>> segments_by_seat_;
   std::map<std::string, std::string> state_names_;
   results::PartyDirectory parties_;
-  std::map<std::string, std::vector<ConstituencyResult>> lok_sabha_;
-  std::map<std::string, std::map<ConstituencyKey, const ConstituencyResult*>> lok_sabha_index_;
+  std::map<std::string, std::vector<results::ConstituencyTally>> lok_sabha_;
+  std::map<std::string, std::map<ConstituencyKey, const results::ConstituencyTally*>>
+      lok_sabha_index_;
   // Assembly results per election id, and per segment the latest one.
-  std::map<std::string, std::vector<ConstituencyResult>> assembly_;
+  std::map<std::string, std::vector<results::ConstituencyTally>> assembly_;
   std::map<ConstituencyKey, SegmentResult> latest_assembly_;
 };
 

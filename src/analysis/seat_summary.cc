@@ -9,12 +9,12 @@ ElectionSummary SummarizeElection(const SeatData& data, const std::string& elect
   ElectionSummary summary;
   summary.election = election;
   std::map<std::string, PartyTally> by_party;
-  for (const ConstituencyResult& result : data.LokSabha(election)) {
+  for (const results::ConstituencyTally& result : data.LokSabha(election)) {
     ++summary.seats;
     summary.votes_counted += result.votes_counted;
     std::map<std::string, bool> counted_here;  // a party with two candidates contests once
     for (std::size_t i = 0; i < result.candidates.size(); ++i) {
-      const results::CandidateVotes& candidate = result.candidates[i];
+      const results::CandidateTally& candidate = result.candidates[i];
       PartyTally& tally = by_party[candidate.party];
       tally.votes += candidate.votes;
       if (i == 0) ++tally.seats_won;

@@ -26,14 +26,15 @@ std::optional<AssemblySignal> AssemblySignalOf(const SeatData& data, const geo::
   return signal;
 }
 
-SeatScore ScoreSeat(const SeatData& data, const geo::Seat& seat, const ConstituencyResult& result,
-                    const Alliance& alliance, const WeakSeatsRequest& request) {
+SeatScore ScoreSeat(const SeatData& data, const geo::Seat& seat,
+                    const results::ConstituencyTally& result, const Alliance& alliance,
+                    const WeakSeatsRequest& request) {
   SeatScore score;
   score.seat = &seat;
   score.state_name = data.StateName(seat.state_code);
   score.standing = StandingOf(result, alliance);
   if (request.baseline) {
-    const ConstituencyResult* before = data.SeatResult(*request.baseline, seat);
+    const results::ConstituencyTally* before = data.SeatResult(*request.baseline, seat);
     if (before != nullptr) {
       score.baseline_share_pct = StandingOf(*before, alliance).share_pct;
       score.swing_points = score.standing.share_pct - *score.baseline_share_pct;
@@ -84,7 +85,7 @@ std::vector<SeatScore> RankSeats(const SeatData& data, const WeakSeatsRequest& r
   Alliance alliance(request.alliance);
   std::vector<SeatScore> scores;
   for (const geo::Seat& seat : data.seats()) {
-    const ConstituencyResult* result = data.SeatResult(request.election, seat);
+    const results::ConstituencyTally* result = data.SeatResult(request.election, seat);
     if (result == nullptr) continue;
     scores.push_back(ScoreSeat(data, seat, *result, alliance, request));
   }

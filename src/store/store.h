@@ -11,6 +11,7 @@
 #include "results/election.h"
 #include "results/party.h"
 #include "results/reference_data.h"
+#include "results/tally.h"
 
 // The storage seam. One interface per aggregate; backends (sqlite/, later postgres/) implement
 // them and pass the same conformance suite. Never includes a database client header.
@@ -37,6 +38,11 @@ class ResultStore {
   // (NOTA, position 0, first). Positions are unique within a constituency. kNotFound when the
   // election is not loaded.
   virtual base::Result<std::vector<results::CandidateVotes>> ListVotes(
+      std::string_view election_id) = 0;
+  // The same results in compact form, one tally per constituency (results::TallyByConstituency
+  // of ListVotes), ordered by state code then number: what analysis reads, kept by the backend
+  // so that reading it is cheap. kNotFound when the election is not loaded.
+  virtual base::Result<std::vector<results::ConstituencyTally>> ListTallies(
       std::string_view election_id) = 0;
 };
 

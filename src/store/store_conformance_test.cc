@@ -387,6 +387,47 @@ TEST_P(StoreConformanceTest, ElectionsListTheStatesTheirVotesCover) {
   EXPECT_EQ(states["ae2018"], (std::vector<std::string>{"S01"}));
 }
 
+TEST_P(StoreConformanceTest, TalliesAreTheVotesGroupedByConstituency) {
+  Load(SmallCountry());
+  for (const std::string election : {"ls2019", "ae2018", "ls2014"}) {
+    base::Result<std::vector<results::CandidateVotes>> votes = db_->results().ListVotes(election);
+    base::Result<std::vector<results::ConstituencyTally>> tallies =
+        db_->results().ListTallies(election);
+    ASSERT_TRUE(votes.ok() && tallies.ok()) << tallies.status().ToString();
+    std::vector<results::ConstituencyTally> expected = results::TallyByConstituency(*votes);
+    ASSERT_EQ(tallies->size(), expected.size()) << election;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      const results::ConstituencyTally& got = (*tallies)[i];
+      EXPECT_EQ(got.state_code, expected[i].state_code);
+      EXPECT_EQ(got.number, expected[i].number);
+      EXPECT_EQ(got.votes_counted, expected[i].votes_counted);
+      ASSERT_EQ(got.candidates.size(), expected[i].candidates.size());
+      for (std::size_t c = 0; c < got.candidates.size(); ++c) {
+        EXPECT_EQ(got.candidates[c].party, expected[i].candidates[c].party);
+        EXPECT_EQ(got.candidates[c].votes, expected[i].candidates[c].votes);
+      }
+    }
+  }
+  base::Result<std::vector<results::ConstituencyTally>> ls2019 =
+      db_->results().ListTallies("ls2019");
+  ASSERT_EQ(ls2019->size(), 3u);  // S01-9, S01-10, U01-1
+  EXPECT_EQ((*ls2019)[0].number, 9);
+  EXPECT_EQ((*ls2019)[0].votes_counted, 350'000 + 300'000 + 900);
+}
+
+TEST_P(StoreConformanceTest, ReplacingAnElectionReplacesItsTallies) {
+  Load(SmallCountry());
+  results::ReferenceData fewer = SmallCountry();
+  fewer.elections[1].votes = {Vote("S01", 9, 1, "Deepak Singh", "BJP", 1)};
+  Load(fewer);
+  base::Result<std::vector<results::ConstituencyTally>> tallies =
+      db_->results().ListTallies("ls2019");
+  ASSERT_TRUE(tallies.ok());
+  ASSERT_EQ(tallies->size(), 1u);
+  EXPECT_EQ((*tallies)[0].votes_counted, 1);
+  EXPECT_EQ(db_->results().ListTallies("ls1952").status().code(), base::StatusCode::kNotFound);
+}
+
 TEST_P(StoreConformanceTest, LoadingTheSameDataTwiceChangesNothing) {
   Load(SmallCountry());
   std::vector<std::string> once = Snapshot(*db_);

@@ -29,4 +29,10 @@ base::Result<std::vector<results::CandidateVotes>> InMemoryDatabase::ListVotes(
   return base::NotFound("election '" + std::string(election_id) + "' is not loaded");
 }
 
+base::Result<std::vector<results::ConstituencyTally>> InMemoryDatabase::ListTallies(
+    std::string_view election_id) {
+  JS_ASSIGN_OR_RETURN(std::vector<results::CandidateVotes> votes, ListVotes(election_id));
+  return results::TallyByConstituency(votes);
+}
+
 }  // namespace fakes

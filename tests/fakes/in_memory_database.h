@@ -26,6 +26,8 @@ class InMemoryDatabase : public store::Database, store::ReferenceStore, store::R
   base::Result<std::vector<results::Election>> ListElections() override;
   base::Result<std::vector<results::CandidateVotes>> ListVotes(
       std::string_view election_id) override;
+  base::Result<std::vector<results::ConstituencyTally>> ListTallies(
+      std::string_view election_id) override;
 
  private:
   results::ReferenceData data_;

@@ -32,7 +32,7 @@ CREATE TABLE seats (
   name_hi TEXT NOT NULL DEFAULT '',
   reservation TEXT NOT NULL,
   PRIMARY KEY (state_code, number)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE segments (
   state_code TEXT NOT NULL REFERENCES states(code),
@@ -43,7 +43,7 @@ CREATE TABLE segments (
   electors_2014 INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (state_code, number),
   FOREIGN KEY (state_code, seat_number) REFERENCES seats(state_code, number)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE parties (
   code TEXT NOT NULL PRIMARY KEY,
@@ -68,6 +68,18 @@ CREATE TABLE votes (
   party TEXT NOT NULL,
   votes INTEGER NOT NULL CHECK (votes >= 0),
   PRIMARY KEY (election, state_code, number, position)
+) WITHOUT ROWID;
+
+-- Derived from votes when an election is written: one row per constituency with the
+-- candidates' parties and votes packed, most votes first (see tally_codec.h), so that the
+-- seat analysis reads a few thousand rows instead of every candidate.
+CREATE TABLE tallies (
+  election TEXT NOT NULL REFERENCES elections(id) ON DELETE CASCADE,
+  state_code TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  votes_counted INTEGER NOT NULL,
+  candidates TEXT NOT NULL,
+  PRIMARY KEY (election, state_code, number)
 ) WITHOUT ROWID;
 )sql";
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/text.h"
+#include "store/sqlite/tally_codec.h"
 
 namespace store {
 namespace {
@@ -60,6 +61,15 @@ SELECT state_code, number, position, candidate, party, votes FROM votes
 WHERE election = ?
 ORDER BY state_code, number, position)sql";
 
+constexpr std::string_view kInsertTally = R"sql(
+INSERT INTO tallies (election, state_code, number, votes_counted, candidates)
+VALUES (?, ?, ?, ?, ?))sql";
+
+constexpr std::string_view kListTallies = R"sql(
+SELECT state_code, number, votes_counted, candidates FROM tallies
+WHERE election = ?
+ORDER BY state_code, number)sql";
+
 }  // namespace
 
 base::Result<std::vector<results::Election>> SqliteResultStore::ListElections() {
@@ -113,11 +123,50 @@ base::Status SqliteResultStore::Replace(const results::ElectionResults& election
                            .Run(election.id, ElectionKindName(election.kind), election.year,
                                 base::Join(StatesWithResults(election_results), ";"))
                            .WithContext(context));
-    JS_ASSIGN_OR_RETURN(sqlite::Statement remove,
-                        connection_.Prepare("DELETE FROM votes WHERE election = ?"));
-    JS_RETURN_IF_ERROR(remove.Run(election.id).WithContext(context));
+    for (std::string_view table : {"votes", "tallies"}) {
+      JS_ASSIGN_OR_RETURN(
+          sqlite::Statement remove,
+          connection_.Prepare("DELETE FROM " + std::string(table) + " WHERE election = ?"));
+      JS_RETURN_IF_ERROR(remove.Run(election.id).WithContext(context));
+    }
   }
-  return InsertVotes(election_results);
+  JS_RETURN_IF_ERROR(InsertVotes(election_results));
+  return InsertTallies(election_results);
+}
+
+base::Status SqliteResultStore::InsertTallies(const results::ElectionResults& election_results) {
+  const std::string& id = election_results.election.id;
+  JS_ASSIGN_OR_RETURN(sqlite::Statement insert, connection_.Prepare(kInsertTally));
+  for (const results::ConstituencyTally& tally :
+       results::TallyByConstituency(election_results.votes)) {
+    std::string where = "election " + id + ": " + tally.state_code + " constituency " +
+                        std::to_string(tally.number);
+    base::Result<std::string> candidates = sqlite::EncodeCandidates(tally.candidates);
+    if (!candidates.ok()) return candidates.status().WithContext(where);
+    JS_RETURN_IF_ERROR(
+        insert.Run(id, tally.state_code, tally.number, tally.votes_counted, *candidates)
+            .WithContext(where));
+  }
+  return base::OkStatus();
+}
+
+base::Result<std::vector<results::ConstituencyTally>> SqliteResultStore::ListTallies(
+    std::string_view election_id) {
+  JS_ASSIGN_OR_RETURN(bool loaded, IsLoaded(election_id));
+  if (!loaded) return NotLoaded(election_id);
+  JS_ASSIGN_OR_RETURN(sqlite::Statement query, connection_.Prepare(kListTallies));
+  JS_RETURN_IF_ERROR(query.Bind(election_id));
+  std::vector<results::ConstituencyTally> tallies;
+  while (true) {
+    JS_ASSIGN_OR_RETURN(bool row, query.Step());
+    if (!row) break;
+    results::ConstituencyTally& tally = tallies.emplace_back();
+    tally.state_code = query.ColumnText(0);
+    tally.number = query.ColumnInt(1);
+    tally.votes_counted = query.ColumnInt64(2);
+    JS_ASSIGN_OR_RETURN(tally.candidates, sqlite::DecodeCandidates(query.ColumnText(3)));
+  }
+  return tallies;
 }
 
 base::Status SqliteResultStore::InsertVotes(const results::ElectionResults& election_results) {

@@ -18,6 +18,8 @@ class SqliteResultStore : public ResultStore {
   base::Result<std::vector<results::Election>> ListElections() override;
   base::Result<std::vector<results::CandidateVotes>> ListVotes(
       std::string_view election_id) override;
+  base::Result<std::vector<results::ConstituencyTally>> ListTallies(
+      std::string_view election_id) override;
 
   // Inserts or updates the election's row and replaces all its votes with `election_results.votes`,
   // in the caller's transaction (a failure leaves part of it written). Every vote's state must be
@@ -28,6 +30,7 @@ class SqliteResultStore : public ResultStore {
   base::Result<bool> IsLoaded(std::string_view election_id);
   base::Status NotLoaded(std::string_view election_id);
   base::Status InsertVotes(const results::ElectionResults& election_results);
+  base::Status InsertTallies(const results::ElectionResults& election_results);
 
   sqlite::Connection& connection_;
 };
