@@ -71,7 +71,8 @@ base::Result<WeakSeatsAnswer> QueryWeakSeats(store::Database& db, const SeatQuer
   answer.data = std::make_unique<SeatData>(std::move(data));
   JS_ASSIGN_OR_RETURN(answer.request, ResolveRequest(*answer.data, db, query));
   const results::Party* party = answer.data->parties().Find(answer.request.alliance.front());
-  answer.party_name = party != nullptr ? party->name : answer.request.alliance.front();
+  answer.party_name =
+      party != nullptr && !party->name.empty() ? party->name : answer.request.alliance.front();
   answer.seats = RankSeats(*answer.data, answer.request);
   return answer;
 }

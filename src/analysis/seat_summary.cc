@@ -25,7 +25,7 @@ ElectionSummary SummarizeElection(const SeatData& data, const std::string& elect
   for (auto& [code, tally] : by_party) {
     tally.party = code;
     const results::Party* party = data.parties().Find(code);
-    tally.name = party != nullptr ? party->name : code;
+    tally.name = party != nullptr && !party->name.empty() ? party->name : code;
     tally.vote_share_pct =
         summary.votes_counted > 0
             ? 100.0 * static_cast<double>(tally.votes) / static_cast<double>(summary.votes_counted)

@@ -100,6 +100,7 @@ std::vector<std::string> NearestNames(std::string_view wanted,
   using Scored = std::tuple<std::size_t, bool, std::size_t, std::string>;
   std::vector<Scored> scored;
   for (const std::string& candidate : candidates) {
+    if (candidate.empty()) continue;  // "" is in every string, and suggests nothing
     std::string lowered_candidate = ToLower(candidate);
     std::size_t distance = EditDistance(wanted, candidate);
     bool contains = !lowered.empty() && (lowered_candidate.find(lowered) != std::string::npos ||

@@ -31,6 +31,7 @@ TEST(TextTest, NearestNamesSuggestsCloseOnesFirst) {
   ASSERT_FALSE(nearest.empty());
   EXPECT_EQ(nearest[0], "BJP");
   EXPECT_TRUE(NearestNames("zzzzzzzz", names).empty());
+  EXPECT_TRUE(NearestNames("XX", {"", "ABCDEF"}).empty());
 }
 
 TEST(TextTest, SplitKeepsEmptyParts) {

@@ -6,24 +6,23 @@ namespace results {
 
 PartyDirectory::PartyDirectory(std::vector<Party> parties) : parties_(std::move(parties)) {
   // Codes win over names, names over aliases, when two parties claim the same spelling.
+  // Blank spellings (some parties have no known full name) name nobody.
+  auto add = [this](const std::string& spelling, std::size_t index) {
+    if (!base::Trim(spelling).empty()) by_lowered_name_.emplace(base::ToLower(spelling), index);
+  };
+  for (std::size_t i = 0; i < parties_.size(); ++i) add(parties_[i].code, i);
   for (std::size_t i = 0; i < parties_.size(); ++i) {
-    by_lowered_name_.emplace(base::ToLower(parties_[i].code), i);
+    add(parties_[i].name, i);
+    add(parties_[i].ls2014_name, i);
   }
   for (std::size_t i = 0; i < parties_.size(); ++i) {
-    by_lowered_name_.emplace(base::ToLower(parties_[i].name), i);
-    if (!parties_[i].ls2014_name.empty()) {
-      by_lowered_name_.emplace(base::ToLower(parties_[i].ls2014_name), i);
-    }
-  }
-  for (std::size_t i = 0; i < parties_.size(); ++i) {
-    for (const std::string& alias : parties_[i].aliases) {
-      by_lowered_name_.emplace(base::ToLower(alias), i);
-    }
+    for (const std::string& alias : parties_[i].aliases) add(alias, i);
   }
 }
 
 base::Result<std::string> PartyDirectory::Resolve(std::string_view name) const {
   std::string trimmed(base::Trim(name));
+  if (trimmed.empty()) return base::InvalidArgument("the party name is empty");
   auto it = by_lowered_name_.find(base::ToLower(trimmed));
   if (it != by_lowered_name_.end()) return parties_[it->second].code;
 

@@ -30,6 +30,13 @@ TEST(PartyDirectoryTest, UnknownPartySuggestsNearestCodes) {
   EXPECT_NE(unknown.status().message().find("did you mean BJP"), std::string::npos);
 }
 
+TEST(PartyDirectoryTest, BlankNamesMatchNobody) {
+  PartyDirectory parties({{"BVA", "", "", {""}}, {"BJP", "Bharatiya Janata Party", "", {}}});
+  EXPECT_FALSE(parties.Resolve("").ok());
+  EXPECT_FALSE(parties.Resolve("  ").ok());
+  EXPECT_EQ(*parties.Resolve("bva"), "BVA");
+}
+
 TEST(PartyDirectoryTest, FindTakesOnlyExactCodes) {
   PartyDirectory parties = Sample();
   ASSERT_NE(parties.Find("INC"), nullptr);
