@@ -47,9 +47,15 @@ base::Result<WeakSeatsRequest> ResolveRequest(const SeatData& data, store::Datab
   if (query.baseline) {
     JS_ASSIGN_OR_RETURN(std::string baseline, ResolveElectionId(*query.baseline, loaded,
                                                                 results::ElectionKind::kLokSabha));
-    if (baseline == request.election) {
-      return base::InvalidArgument("--baseline must differ from --election (both " + baseline +
-                                   ")");
+    auto year_of = [&](const std::string& id) {
+      for (const results::Election& election : loaded) {
+        if (election.id == id) return election.year;
+      }
+      return 0;
+    };
+    if (year_of(baseline) >= year_of(request.election)) {
+      return base::InvalidArgument("the baseline " + baseline +
+                                   " must be an earlier election than " + request.election);
     }
     request.baseline = baseline;
   }

@@ -81,6 +81,7 @@ TEST_F(RouterTest, BadInputIsA400WithAMessage) {
   EXPECT_EQ(Get("/api/seats/weak", {{"party", "AAA"}, {"top", "0"}}).status, 400);
   EXPECT_EQ(Get("/api/seats/weak", {{"party", "AAA"}, {"mode", "weak"}}).status, 400);
   EXPECT_EQ(Get("/api/seats/weak", {{"party", "AAA"}, {"election", "ls1999"}}).status, 400);
+  EXPECT_EQ(Get("/api/seats/weak", {{"party", "AAA"}, {"baseline", "ls2019"}}).status, 400);
   ApiResponse unknown_parameter = Get("/api/seats/weak", {{"party", "AAA"}, {"topp", "3"}});
   EXPECT_EQ(unknown_parameter.status, 400);
   EXPECT_NE(unknown_parameter.body.find("did you mean top"), std::string::npos);

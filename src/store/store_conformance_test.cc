@@ -71,6 +71,7 @@ geo::Seat UnnamedInHindi(std::string state, int number, std::string name) {
           .reservation = "GEN"};
 }
 
+// A made-up country: states, places and every person's name here are synthetic.
 results::ReferenceData SmallCountry() {
   results::ReferenceData data;
   data.states = {

@@ -131,6 +131,10 @@ TEST_F(CliTest, UnknownPartyElectionFlagOrFormatExitsTwoWithASuggestion) {
   CliRun format = Cli({"seats", "summary", "--db", db_, "--format", "jsn"});
   EXPECT_EQ(format.status, 2);
   EXPECT_NE(format.err.find("json"), std::string::npos);
+  CliRun later = Cli({"seats", "weak", "--db", db_, "--party", "BJP", "--election", "ls2014",
+                      "--baseline", "ls2019"});
+  EXPECT_EQ(later.status, 2);
+  EXPECT_NE(later.err.find("earlier"), std::string::npos) << later.err;
   CliRun top = Cli({"seats", "weak", "--db", db_, "--party", "BJP", "--top", "0"});
   EXPECT_EQ(top.status, 2);
   CliRun verb = Cli({"seat", "weak"});
