@@ -43,7 +43,7 @@ test-asan: build-asan
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -LE lint
 
 lint: build
-	scripts/lint $(BUILD)
+	scripts/lint all $(BUILD)
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
