@@ -1,9 +1,11 @@
 #include "api/router.h"
 
+#include <cmath>
 #include <set>
 
 #include "analysis/seat_queries.h"
 #include "analysis/seat_strength.h"
+#include "api/dialer_json.h"
 #include "api/seat_json.h"
 #include "base/text.h"
 
@@ -82,6 +84,37 @@ base::Result<analysis::SeatQuery> SeatQueryFrom(const ApiRequest& request) {
   return query;
 }
 
+base::Result<simulation::DayParams> DayParamsFrom(const ApiRequest& request) {
+  JS_RETURN_IF_ERROR(
+      CheckParameters(request, {"agents", "answer_rate", "aht", "hours", "mode", "seed"}));
+  simulation::DayParams params;
+  auto number = [&](const std::string& name, double fallback) -> base::Result<double> {
+    auto it = request.query.find(name);
+    if (it == request.query.end()) return fallback;
+    return base::ParseDouble(it->second, "parameter '" + name + "'");
+  };
+  JS_ASSIGN_OR_RETURN(double agents, number("agents", params.agents));
+  JS_ASSIGN_OR_RETURN(params.answer_rate, number("answer_rate", params.answer_rate));
+  JS_ASSIGN_OR_RETURN(double aht, number("aht", 180));
+  JS_ASSIGN_OR_RETURN(params.hours, number("hours", params.hours));
+  JS_ASSIGN_OR_RETURN(double seed, number("seed", 1));
+  if (agents != std::floor(agents) || seed != std::floor(seed) || seed < 0 || !(aht > 0)) {
+    return base::InvalidArgument("agents and seed must be whole numbers, aht positive");
+  }
+  // A request must stay short: larger days belong to the CLI and the benchmark.
+  if (agents * params.hours > 2000) {
+    return base::InvalidArgument("agents × hours is limited to 2000 over HTTP");
+  }
+  params.agents = static_cast<int>(agents);
+  params.seed = static_cast<std::uint64_t>(seed);
+  params.handle_time =
+      std::chrono::duration_cast<base::Duration>(std::chrono::duration<double>(aht));
+  if (auto mode = request.query.find("mode"); mode != request.query.end()) {
+    params.mode = mode->second;
+  }
+  return params;
+}
+
 base::Result<json> Health(store::Database& db) {
   JS_ASSIGN_OR_RETURN(int version, db.SchemaVersion());
   JS_ASSIGN_OR_RETURN(std::vector<geo::Seat> seats, db.reference().ListSeats());
@@ -116,6 +149,11 @@ base::Result<ApiResponse> Route(store::Database& db, const ApiRequest& request) 
     JS_ASSIGN_OR_RETURN(analysis::SeatQuery query, SeatQueryFrom(request));
     JS_ASSIGN_OR_RETURN(analysis::SegmentsAnswer answer, analysis::QuerySegments(db, query));
     return JsonResponse(SegmentsJson(answer));
+  }
+  if (path == "/api/dialer/simulate") {
+    JS_ASSIGN_OR_RETURN(simulation::DayParams params, DayParamsFrom(request));
+    JS_ASSIGN_OR_RETURN(simulation::DayReport report, simulation::SimulateDay(params));
+    return JsonResponse(DayReportJson(params, report));
   }
   if (path == "/api/seats/method") {
     JS_RETURN_IF_ERROR(CheckParameters(request, {}));

@@ -9,7 +9,7 @@ namespace cli {
 
 std::vector<Command> AllCommands() {
   std::vector<Command> commands;
-  for (auto group : {DataCommands, SeatsCommands, ServeCommands}) {
+  for (auto group : {DataCommands, SeatsCommands, DialerCommands, ServeCommands}) {
     for (Command& command : group()) commands.push_back(std::move(command));
   }
   return commands;

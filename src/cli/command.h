@@ -39,6 +39,7 @@ std::vector<Command> AllCommands();
 std::vector<Command> DataCommands();
 std::vector<Command> SeatsCommands();
 std::vector<Command> ServeCommands();
+std::vector<Command> DialerCommands();
 
 // Runs the program with `args` (without the program name); returns the exit status.
 int RunCli(const std::vector<std::string>& args, Io& io);

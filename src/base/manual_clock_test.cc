@@ -1,17 +1,17 @@
-#include "fakes/fake_clock.h"
+#include "base/manual_clock.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-namespace fakes {
+namespace base {
 namespace {
 
 using std::chrono::seconds;
 
-TEST(FakeClockTest, FiresTimersInDueOrderThenSchedulingOrder) {
-  FakeClock clock;
+TEST(ManualClockTest, FiresTimersInDueOrderThenSchedulingOrder) {
+  ManualClock clock;
   std::vector<std::string> fired;
   clock.RunAfter(seconds(2), [&] { fired.push_back("b"); });
   clock.RunAfter(seconds(1), [&] { fired.push_back("a"); });
@@ -20,18 +20,18 @@ TEST(FakeClockTest, FiresTimersInDueOrderThenSchedulingOrder) {
   EXPECT_EQ(fired, (std::vector<std::string>{"a", "b", "c"}));
 }
 
-TEST(FakeClockTest, NowReadsTheDueTimeInsideACallback) {
-  FakeClock clock;
-  base::TimePoint start = clock.Now();
-  base::TimePoint seen;
+TEST(ManualClockTest, NowReadsTheDueTimeInsideACallback) {
+  ManualClock clock;
+  TimePoint start = clock.Now();
+  TimePoint seen;
   clock.RunAfter(seconds(3), [&] { seen = clock.Now(); });
   clock.AdvanceBy(seconds(10));
   EXPECT_EQ(seen, start + seconds(3));
   EXPECT_EQ(clock.Now(), start + seconds(10));
 }
 
-TEST(FakeClockTest, DoesNotFireTimersThatAreNotDue) {
-  FakeClock clock;
+TEST(ManualClockTest, DoesNotFireTimersThatAreNotDue) {
+  ManualClock clock;
   int fired = 0;
   clock.RunAfter(seconds(5), [&] { ++fired; });
   clock.AdvanceBy(seconds(4));
@@ -40,18 +40,18 @@ TEST(FakeClockTest, DoesNotFireTimersThatAreNotDue) {
   EXPECT_EQ(fired, 1);
 }
 
-TEST(FakeClockTest, CancelledTimerNeverFires) {
-  FakeClock clock;
+TEST(ManualClockTest, CancelledTimerNeverFires) {
+  ManualClock clock;
   int fired = 0;
-  base::TimerId id = clock.RunAfter(seconds(1), [&] { ++fired; });
+  TimerId id = clock.RunAfter(seconds(1), [&] { ++fired; });
   EXPECT_TRUE(clock.Cancel(id));
   EXPECT_FALSE(clock.Cancel(id));
   clock.AdvanceBy(seconds(2));
   EXPECT_EQ(fired, 0);
 }
 
-TEST(FakeClockTest, FiresTimersScheduledByCallbacksWithinTheWindow) {
-  FakeClock clock;
+TEST(ManualClockTest, FiresTimersScheduledByCallbacksWithinTheWindow) {
+  ManualClock clock;
   std::vector<int> fired;
   clock.RunAfter(seconds(1), [&] {
     fired.push_back(1);
@@ -64,4 +64,4 @@ TEST(FakeClockTest, FiresTimersScheduledByCallbacksWithinTheWindow) {
 }
 
 }  // namespace
-}  // namespace fakes
+}  // namespace base

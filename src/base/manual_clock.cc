@@ -1,20 +1,20 @@
-#include "fakes/fake_clock.h"
+#include "base/manual_clock.h"
 
 #include <chrono>
 
-namespace fakes {
+namespace base {
 
-FakeClock::FakeClock() : now_(std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}) {}
+ManualClock::ManualClock() : now_(std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}) {}
 
-base::TimerId FakeClock::RunAfter(base::Duration delay, std::function<void()> fn) {
-  base::TimerId id = next_id_++;
-  base::TimePoint due = now_ + (delay < base::Duration::zero() ? base::Duration::zero() : delay);
+TimerId ManualClock::RunAfter(Duration delay, std::function<void()> fn) {
+  TimerId id = next_id_++;
+  TimePoint due = now_ + (delay < Duration::zero() ? Duration::zero() : delay);
   timers_.emplace(Key{due, id}, std::move(fn));
   due_by_id_.emplace(id, due);
   return id;
 }
 
-bool FakeClock::Cancel(base::TimerId id) {
+bool ManualClock::Cancel(TimerId id) {
   auto it = due_by_id_.find(id);
   if (it == due_by_id_.end()) return false;
   timers_.erase(Key{it->second, id});
@@ -22,9 +22,9 @@ bool FakeClock::Cancel(base::TimerId id) {
   return true;
 }
 
-void FakeClock::AdvanceBy(base::Duration delta) { AdvanceTo(now_ + delta); }
+void ManualClock::AdvanceBy(Duration delta) { AdvanceTo(now_ + delta); }
 
-void FakeClock::AdvanceTo(base::TimePoint when) {
+void ManualClock::AdvanceTo(TimePoint when) {
   while (!timers_.empty() && timers_.begin()->first.first <= when) {
     auto first = timers_.begin();
     now_ = first->first.first;
@@ -36,4 +36,4 @@ void FakeClock::AdvanceTo(base::TimePoint when) {
   if (when > now_) now_ = when;
 }
 
-}  // namespace fakes
+}  // namespace base

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "base/clock.h"
+
+namespace callcenter {
+
+// What one dialer did, counted as it happened.
+struct DialerStats {
+  std::int64_t placed = 0;
+  std::int64_t answered_human = 0;
+  std::int64_t answered_machine = 0;
+  std::int64_t busy = 0;
+  std::int64_t no_answer = 0;
+  std::int64_t failed = 0;
+  std::int64_t connected = 0;  // a person reached an agent
+  std::int64_t abandoned = 0;  // a person answered and no agent took the call in time
+  // From a person's answer to an agent (connected) or to the abandon message (abandoned), s.
+  std::vector<double> customer_waits_s;
+  double talk_seconds = 0;  // connected calls, from connect to the end of the call
+  // Periods agents spent ready between calls, s.
+  double idle_seconds = 0;
+  std::int64_t idle_periods = 0;
+
+  double AbandonRate() const {
+    return answered_human > 0 ? static_cast<double>(abandoned) / static_cast<double>(answered_human)
+                              : 0.0;
+  }
+};
+
+}  // namespace callcenter

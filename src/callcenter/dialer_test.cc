@@ -1,0 +1,184 @@
+// The dialer on a fake clock against a scripted network: each test is a timeline.
+#include "callcenter/dialer.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "callcenter/predictive_pacer.h"
+#include "fakes/fake_clock.h"
+#include "fakes/scripted_call_control.h"
+
+namespace callcenter {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+using telephony::AnswerKind;
+using telephony::EndCause;
+
+// Made-up numbers; the outcomes reported back are recorded per number.
+class ListedContacts : public ContactSource {
+ public:
+  std::optional<DialTarget> Next(base::TimePoint /*now*/) override {
+    ++next_;
+    return DialTarget{"c" + std::to_string(next_), "+91900000" + std::to_string(1000 + next_), 1,
+                      "hi", "S12"};
+  }
+  void Report(const DialTarget& target, AttemptOutcome outcome, base::TimePoint /*now*/) override {
+    outcomes[target.number] = outcome;
+  }
+  std::map<std::string, AttemptOutcome> outcomes;
+
+ private:
+  int next_ = 0;
+};
+
+class DialerTest : public ::testing::Test {
+ protected:
+  void Start(std::unique_ptr<Pacer> pacer, int agents, DialerSettings settings = {}) {
+    pacer_ = std::move(pacer);
+    dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, settings);
+    for (int i = 1; i <= agents; ++i) {
+      std::string n = std::to_string(i);
+      Agent* agent = *pool_.Add({"a" + n, "Synthetic agent " + n, "line-" + n, {"hi"}, {}, {}});
+      ASSERT_TRUE(agent->LogIn().ok());
+      clock_.AdvanceBy(milliseconds(10));  // a1 has been ready longest
+    }
+    dialer_->Start();
+  }
+  Agent& agent(int n) { return *pool_.Find("a" + std::to_string(n)); }
+  const DialerStats& stats() { return dialer_->stats(); }
+  telephony::CallId Nth(std::size_t n) { return calls_.dial_order().at(n); }
+
+  fakes::FakeClock clock_;
+  fakes::ScriptedCallControl calls_{clock_};
+  AgentPool pool_{clock_};
+  ListedContacts contacts_;
+  std::unique_ptr<Pacer> pacer_;
+  std::unique_ptr<Dialer> dialer_;
+};
+
+TEST_F(DialerTest, ProgressivePlacesOneCallPerReadyAgent) {
+  Start(MakeProgressivePacer(), 2);
+  EXPECT_EQ(calls_.dialled(), 2u);
+  clock_.AdvanceBy(seconds(5));
+  EXPECT_EQ(calls_.dialled(), 2u);  // both still ringing: no third call
+}
+
+TEST_F(DialerTest, AnsweredCallGoesToTheAgentReadyLongest) {
+  Start(MakeProgressivePacer(), 2);
+  calls_.Answer(Nth(1));
+  EXPECT_EQ(calls_.call(Nth(1)).bridged_to, "line-1");
+  EXPECT_EQ(agent(1).state(), AgentState::kTalking);
+  EXPECT_EQ(agent(2).state(), AgentState::kReady);
+  EXPECT_EQ(stats().connected, 1);
+}
+
+TEST_F(DialerTest, PersonWithNoFreeAgentHearsTheMessageAfterTwoSecondsAndIsAbandoned) {
+  Start(MakePowerPacer(3.0), 1);
+  ASSERT_EQ(calls_.dialled(), 3u);
+  calls_.Answer(Nth(0));
+  calls_.Answer(Nth(1));
+  clock_.AdvanceBy(milliseconds(1999));
+  EXPECT_TRUE(calls_.call(Nth(1)).prompts.empty());
+  clock_.AdvanceBy(milliseconds(1));
+  EXPECT_EQ(calls_.call(Nth(1)).prompts, std::vector<std::string>{"abandon"});
+  EXPECT_EQ(stats().abandoned, 1);
+  EXPECT_DOUBLE_EQ(stats().customer_waits_s.back(), 2.0);
+  clock_.AdvanceBy(calls_.prompt_length);
+  EXPECT_TRUE(calls_.call(Nth(1)).hung_up);
+  EXPECT_EQ(contacts_.outcomes[calls_.call(Nth(1)).request.number], AttemptOutcome::kAbandoned);
+}
+
+TEST_F(DialerTest, WaitingPersonTakesTheAgentThatFreesUpWithinTwoSeconds) {
+  Start(MakePowerPacer(2.0), 1);
+  calls_.Answer(Nth(0));
+  calls_.End(Nth(0), EndCause::kRemoteHangup);  // a short call: the agent is in wrap-up
+  calls_.Answer(Nth(1));
+  clock_.AdvanceBy(milliseconds(1500));
+  ASSERT_TRUE(agent(1).Dispose("done").ok());
+  EXPECT_EQ(calls_.call(Nth(1)).bridged_to, "line-1");
+  clock_.AdvanceBy(seconds(5));
+  EXPECT_EQ(stats().abandoned, 0);
+  EXPECT_EQ(stats().connected, 2);
+  EXPECT_DOUBLE_EQ(stats().customer_waits_s.back(), 1.5);
+}
+
+TEST_F(DialerTest, PersonWhoHangsUpWhileWaitingIsAbandoned) {
+  Start(MakePowerPacer(2.0), 1);
+  calls_.Answer(Nth(0));
+  calls_.Answer(Nth(1));
+  clock_.AdvanceBy(milliseconds(800));
+  calls_.End(Nth(1), EndCause::kRemoteHangup);
+  EXPECT_EQ(stats().abandoned, 1);
+  clock_.AdvanceBy(seconds(3));
+  EXPECT_TRUE(calls_.call(Nth(1)).prompts.empty());  // nobody left to hear it
+  EXPECT_EQ(stats().abandoned, 1);
+}
+
+TEST_F(DialerTest, MachineIsHungUpAndNeverReachesAnAgent) {
+  Start(MakeProgressivePacer(), 1);
+  calls_.Answer(Nth(0), AnswerKind::kMachine);
+  clock_.AdvanceBy(seconds(1));
+  EXPECT_TRUE(calls_.call(Nth(0)).hung_up);
+  EXPECT_EQ(agent(1).state(), AgentState::kReady);
+  EXPECT_EQ(stats().answered_machine, 1);
+  EXPECT_EQ(contacts_.outcomes[calls_.call(Nth(0)).request.number], AttemptOutcome::kMachine);
+}
+
+TEST_F(DialerTest, UnansweredCallsAreReportedWithTheirOutcome) {
+  Start(MakePowerPacer(3.0), 1);
+  calls_.End(Nth(0), EndCause::kBusy);
+  calls_.End(Nth(1), EndCause::kNoAnswer);
+  calls_.End(Nth(2), EndCause::kFailed);
+  EXPECT_EQ(contacts_.outcomes[calls_.call(Nth(0)).request.number], AttemptOutcome::kBusy);
+  EXPECT_EQ(contacts_.outcomes[calls_.call(Nth(1)).request.number], AttemptOutcome::kNoAnswer);
+  EXPECT_EQ(contacts_.outcomes[calls_.call(Nth(2)).request.number], AttemptOutcome::kFailed);
+  EXPECT_EQ(stats().busy + stats().no_answer + stats().failed, 3);
+  clock_.AdvanceBy(seconds(1));
+  EXPECT_EQ(calls_.dialled(), 6u);  // the lines are free again: three more
+}
+
+TEST_F(DialerTest, NumbersRingAtLeastFifteenSeconds) {
+  DialerSettings settings;
+  settings.ring_timeout = seconds(5);
+  Start(MakeProgressivePacer(), 1, settings);
+  EXPECT_EQ(calls_.call(Nth(0)).request.ring_timeout, seconds(15));
+}
+
+TEST_F(DialerTest, StoppedDialerPlacesNoMoreCallsButFinishesThoseInProgress) {
+  Start(MakeProgressivePacer(), 1);
+  dialer_->Stop();
+  calls_.End(Nth(0), EndCause::kNoAnswer);
+  clock_.AdvanceBy(seconds(10));
+  EXPECT_EQ(calls_.dialled(), 1u);
+  EXPECT_EQ(dialer_->calls_in_progress(), 0u);
+}
+
+TEST_F(DialerTest, CallThatOutlivesTheTalkTimeoutIsHungUp) {
+  Start(MakeProgressivePacer(), 1);
+  calls_.Answer(Nth(0));
+  clock_.AdvanceBy(AgentTimeouts{}.talk + seconds(1));
+  EXPECT_TRUE(calls_.call(Nth(0)).hung_up);
+  EXPECT_NE(agent(1).state(), AgentState::kTalking);
+}
+
+TEST_F(DialerTest, PausedAgentsGetNoCalls) {
+  Start(MakeProgressivePacer(), 0);
+  Agent* only = *pool_.Add({"p1", "Synthetic agent", "line-p1", {"hi"}, {}, {}});
+  ASSERT_TRUE(only->LogIn().ok());
+  ASSERT_TRUE(only->Pause("tea").ok());
+  clock_.AdvanceBy(seconds(10));
+  EXPECT_EQ(calls_.dialled(), 0u);
+}
+
+TEST_F(DialerTest, PredictiveStartsNoFasterThanOneCallPerAgentWithNothingMeasured) {
+  Start(MakePredictivePacer(), 4);
+  // With no history it cannot count on anyone freeing up; it may add lines only within risk.
+  EXPECT_GE(calls_.dialled(), 4u);
+  EXPECT_LE(calls_.dialled(), 16u);
+}
+
+}  // namespace
+}  // namespace callcenter

@@ -1,0 +1,189 @@
+#include "simulation/day_simulation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <random>
+#include <vector>
+
+#include "base/manual_clock.h"
+#include "base/text.h"
+#include "callcenter/agent_pool.h"
+#include "callcenter/dialer.h"
+#include "callcenter/predictive_pacer.h"
+#include "callcenter/vicidial_adaptive_pacer.h"
+#include "simulation/synthetic_contacts.h"
+#include "telephony/sim/simulated_telephony.h"
+
+namespace simulation {
+namespace {
+
+using std::chrono::duration_cast;
+using std::chrono::seconds;
+
+double Seconds(base::Duration duration) { return std::chrono::duration<double>(duration).count(); }
+
+base::Result<std::unique_ptr<callcenter::Pacer>> MakePacer(const std::string& mode) {
+  if (mode == "progressive") return callcenter::MakeProgressivePacer();
+  if (mode == "predictive") return callcenter::MakePredictivePacer();
+  if (mode == "vicidial-adaptive") return callcenter::MakeVicidialAdaptivePacer();
+  if (mode.rfind("power:", 0) == 0) {
+    base::Result<double> ratio = base::ParseDouble(mode.substr(6), "power ratio");
+    if (!ratio.ok()) return ratio.status();
+    if (*ratio < 1.0 || *ratio > 10.0) {
+      return base::InvalidArgument("power ratio " + mode.substr(6) + " must be from 1 to 10");
+    }
+    return callcenter::MakePowerPacer(*ratio);
+  }
+  return base::InvalidArgument("unknown dial mode '" + mode +
+                               "' (modes: progressive, power:RATIO, predictive, "
+                               "vicidial-adaptive)");
+}
+
+base::Status CheckParams(const DayParams& params) {
+  if (params.agents < 1 || params.agents > 20000) {
+    return base::InvalidArgument("agents must be from 1 to 20000");
+  }
+  if (!(params.answer_rate > 0.0 && params.answer_rate <= 0.8)) {
+    return base::InvalidArgument("answer rate must be above 0 and at most 0.8");
+  }
+  if (params.handle_time < seconds(10) || params.handle_time > std::chrono::hours(2)) {
+    return base::InvalidArgument("handle time must be from 10 s to 2 h");
+  }
+  if (!(params.hours > 0.0 && params.hours <= 24.0)) {
+    return base::InvalidArgument("hours must be above 0 and at most 24");
+  }
+  if (!(params.wrap_fraction >= 0.0 && params.wrap_fraction < 1.0)) {
+    return base::InvalidArgument("wrap fraction must be from 0 to below 1");
+  }
+  return base::OkStatus();
+}
+
+// The agents' side of the simulated day: each agent closes its wrap-up after a log-normal
+// time, as a person at a desktop would. Forwards every agent event to the dialer first.
+class SimulatedDesks : public callcenter::AgentListener {
+ public:
+  SimulatedDesks(base::Clock& clock, callcenter::AgentPool& pool, callcenter::AgentListener& dialer,
+                 base::Duration mean_wrap, std::uint64_t seed)
+      : clock_(clock), pool_(pool), dialer_(dialer), random_(seed ^ 0x5eedU) {
+    constexpr double kSigma = 0.5;
+    sigma_ = kSigma;
+    mu_ = std::log(std::max(Seconds(mean_wrap), 0.5)) - kSigma * kSigma / 2;
+  }
+
+  void OnAgentStateChanged(const callcenter::Agent& agent, callcenter::AgentState from,
+                           callcenter::AgentChangeCause cause) override {
+    dialer_.OnAgentStateChanged(agent, from, cause);
+    if (agent.state() != callcenter::AgentState::kWrapUp) return;
+    std::lognormal_distribution<double> wrap(mu_, sigma_);
+    auto delay = duration_cast<base::Duration>(std::chrono::duration<double>(wrap(random_)));
+    std::string id = agent.profile().id;
+    clock_.RunAfter(delay, [this, id] {
+      callcenter::Agent* wrapping = pool_.Find(id);
+      // A timeout or a lost line may have closed the wrap-up already.
+      if (wrapping != nullptr && wrapping->state() == callcenter::AgentState::kWrapUp) {
+        (void)wrapping->Dispose("completed");
+      }
+    });
+  }
+  void OnTalkTimedOut(const callcenter::Agent& agent, telephony::CallId call) override {
+    dialer_.OnTalkTimedOut(agent, call);
+  }
+
+ private:
+  base::Clock& clock_;
+  callcenter::AgentPool& pool_;
+  callcenter::AgentListener& dialer_;
+  std::mt19937_64 random_;
+  double mu_ = 0;
+  double sigma_ = 0;
+};
+
+double Percentile95(std::vector<double> values) {
+  if (values.empty()) return 0.0;
+  std::size_t index =
+      static_cast<std::size_t>(std::ceil(0.95 * static_cast<double>(values.size()))) - 1;
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(index),
+                   values.end());
+  return values[index];
+}
+
+DayReport Report(const std::string& mode, const callcenter::DialerStats& stats, double busy_seconds,
+                 double logged_in_seconds) {
+  DayReport report;
+  report.mode = mode;
+  report.placed = stats.placed;
+  report.answered_human = stats.answered_human;
+  report.answered_machine = stats.answered_machine;
+  report.connected = stats.connected;
+  report.abandoned = stats.abandoned;
+  report.abandon_rate = stats.AbandonRate();
+  report.agent_hours = logged_in_seconds / 3600.0;
+  if (logged_in_seconds > 0) {
+    report.agent_utilization = busy_seconds / logged_in_seconds;
+    report.talk_seconds_per_agent_hour = stats.talk_seconds / report.agent_hours;
+    report.contacts_per_agent_hour = static_cast<double>(stats.connected) / report.agent_hours;
+  }
+  if (stats.idle_periods > 0) {
+    report.mean_agent_idle_s = stats.idle_seconds / static_cast<double>(stats.idle_periods);
+  }
+  report.p95_customer_wait_s = Percentile95(stats.customer_waits_s);
+  return report;
+}
+
+}  // namespace
+
+base::Result<DayReport> SimulateDay(const DayParams& params) {
+  JS_RETURN_IF_ERROR(CheckParams(params));
+  JS_ASSIGN_OR_RETURN(std::unique_ptr<callcenter::Pacer> pacer, MakePacer(params.mode));
+
+  base::ManualClock clock;
+  telephony::sim::WorldParams world;
+  world.seed = params.seed;
+  world.human_answer_rate = params.answer_rate;
+  auto talk = duration_cast<base::Duration>(params.handle_time * (1.0 - params.wrap_fraction));
+  world.talk_mean = talk;
+  telephony::sim::SimulatedTelephony phone(clock, world);
+  callcenter::AgentPool pool(clock);
+  SyntheticContacts contacts(params.seed);
+  callcenter::DialerSettings settings;
+  settings.abandon_target = params.abandon_target;
+  callcenter::Dialer dialer(clock, phone, pool, contacts, *pacer, settings);
+  SimulatedDesks desks(clock, pool, dialer,
+                       duration_cast<base::Duration>(params.handle_time * params.wrap_fraction),
+                       params.seed);
+  pool.SetListener(&desks);
+
+  for (int i = 1; i <= params.agents; ++i) {
+    std::string n = std::to_string(i);
+    base::Result<callcenter::Agent*> agent =
+        pool.Add({"agent-" + n, "Synthetic agent " + n, "line-" + n, {"hi"}, {}, {}});
+    if (!agent.ok()) return agent.status();
+    JS_RETURN_IF_ERROR((*agent)->LogIn());
+  }
+  dialer.Start();
+  clock.AdvanceBy(
+      duration_cast<base::Duration>(std::chrono::duration<double>(params.hours * 3600)));
+  dialer.Stop();
+
+  double busy = 0;
+  double logged_in = 0;
+  pool.ForEach([&](const callcenter::Agent& agent) {
+    using callcenter::AgentState;
+    for (AgentState state : {AgentState::kReserved, AgentState::kTalking, AgentState::kWrapUp}) {
+      busy += Seconds(agent.TimeIn(state));
+    }
+    for (AgentState state : {AgentState::kReady, AgentState::kReserved, AgentState::kTalking,
+                             AgentState::kWrapUp, AgentState::kPaused}) {
+      logged_in += Seconds(agent.TimeIn(state));
+    }
+  });
+  // Calls still in progress at the end of the day run out before the figures are read.
+  for (int minute = 0; minute < 120 && dialer.calls_in_progress() > 0; ++minute) {
+    clock.AdvanceBy(std::chrono::minutes(1));
+  }
+  pool.SetListener(nullptr);
+  return Report(params.mode, dialer.stats(), busy, logged_in);
+}
+
+}  // namespace simulation

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/clock.h"
+
+// The seam between the call centre and the telephone network. The call centre commands calls
+// through CallControl and hears back through CallEvents; no SIP type, no media and no thread of
+// the network ever crosses it. Implementations: telephony/sim (a seeded simulated world, on a
+// Clock) and, later, telephony/sip (real calls).
+namespace telephony {
+
+// Identifies one call leg for its whole life. 0 is never a valid id.
+using CallId = std::uint64_t;
+
+enum class AnswerKind { kHuman, kMachine };
+
+// Why a call ended.
+enum class EndCause {
+  kBusy,          // before answer: the line was busy
+  kNoAnswer,      // before answer: rang until the ring timeout
+  kFailed,        // before answer: unreachable, invalid or refused by the network
+  kRemoteHangup,  // after answer: the far end hung up
+  kLocalHangup,   // we hung up (CallControl::Hangup); reported too, so every call ends once
+};
+
+bool EndedBeforeAnswer(EndCause cause);
+
+struct DialRequest {
+  std::string number;     // E.164, e.g. "+919876543210"
+  std::string caller_id;  // the number presented to the callee
+  base::Duration ring_timeout = std::chrono::seconds(30);
+};
+
+// Callbacks into the call centre. They arrive on the thread that drives the call centre's
+// Clock, never re-entrantly from inside a CallControl command.
+class CallEvents {
+ public:
+  virtual ~CallEvents() = default;
+  // An outbound call was answered; `kind` is what answer detection concluded.
+  virtual void OnAnswered(CallId call, AnswerKind kind) = 0;
+  // The call is over; nothing more will be reported about it.
+  virtual void OnEnded(CallId call, EndCause cause) = 0;
+  // A prompt started with Play() finished playing in full.
+  virtual void OnPlayed(CallId call) = 0;
+  // A DTMF digit ('0'-'9', '*', '#') from the far end.
+  virtual void OnDigit(CallId call, char digit) = 0;
+};
+
+// Commands from the call centre. Each returns at once; what follows is reported through the
+// CallEvents given to SetEvents(). Commands on a call that has ended are ignored.
+class CallControl {
+ public:
+  virtual ~CallControl() = default;
+
+  // Where events go; must be set before the first command and outlive this object's calls.
+  virtual void SetEvents(CallEvents* events) = 0;
+
+  // Places an outbound call. OnAnswered or OnEnded follows.
+  virtual CallId Dial(const DialRequest& request) = 0;
+
+  // Connects an answered call to an agent's line (the agent's phone, kept connected while the
+  // agent is logged in). Voice flows both ways until either side ends the call.
+  virtual void Bridge(CallId call, const std::string& agent_line) = 0;
+
+  // Plays a named prompt ("abandon", "welcome_hi") to an answered call; OnPlayed follows.
+  virtual void Play(CallId call, const std::string& prompt) = 0;
+
+  // Ends the call (cancels it while still ringing). OnEnded(kLocalHangup) follows.
+  virtual void Hangup(CallId call) = 0;
+};
+
+}  // namespace telephony

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "base/clock.h"
+#include "telephony/call_control.h"
+#include "telephony/sim/call_fate.h"
+#include "telephony/sim/world_params.h"
+
+namespace telephony::sim {
+
+// The telephone world outside, as a seeded discrete-event model on a Clock. The n-th dial of a
+// number lives out FateOf(params, number, n) cut by its ring timeout; after that:
+//  - a person who answered waits `patience` in silence, then hangs up; a prompt playing pauses
+//    the wait. Once bridged, the person talks for `talk_time`, then hangs up.
+//  - a machine hangs up `machine_hangup` after answering, whatever we do.
+//  - Bridge() and Play() act on answered calls only; Bridge() stops a prompt that is playing
+//    (no OnPlayed for it), and a new Play() replaces the one playing.
+//  - Hangup() cancels everything pending for the call; OnEnded(kLocalHangup) follows from a
+//    timer, never from inside the command.
+// Every event comes from a Clock timer. Commands on unknown or ended calls (or calls being hung
+// up) are ignored. Not thread-safe: drive it and its Clock from one thread. `clock` must outlive
+// this object; destroying it cancels its pending timers.
+class SimulatedTelephony : public CallControl {
+ public:
+  // Outcomes as reported to CallEvents so far.
+  struct Counters {
+    std::int64_t dialled = 0;
+    std::int64_t answered_human = 0;
+    std::int64_t answered_machine = 0;
+    std::int64_t busy = 0;
+    std::int64_t failed = 0;
+    std::int64_t no_answer = 0;
+    std::int64_t remote_hangups = 0;
+    std::int64_t local_hangups = 0;
+  };
+
+  // `params` must be valid (Validate(params).ok(); asserted).
+  SimulatedTelephony(base::Clock& clock, WorldParams params);
+  ~SimulatedTelephony() override;
+  SimulatedTelephony(const SimulatedTelephony&) = delete;
+  SimulatedTelephony& operator=(const SimulatedTelephony&) = delete;
+
+  void SetEvents(CallEvents* events) override;
+  CallId Dial(const DialRequest& request) override;
+  void Bridge(CallId call, const std::string& agent_line) override;
+  void Play(CallId call, const std::string& prompt) override;
+  void Hangup(CallId call) override;
+
+  const Counters& counters() const { return counters_; }
+  // Calls dialled whose OnEnded has not been delivered yet.
+  int calls_in_progress() const { return static_cast<int>(calls_.size()); }
+  const WorldParams& params() const { return params_; }
+
+ private:
+  enum class Phase { kRinging, kWaiting, kBridged, kMachine, kHangingUp };
+
+  struct Call {
+    CallFate fate;  // already cut by the ring timeout
+    Phase phase = Phase::kRinging;
+    base::TimerId life_timer = 0;    // ring outcome, patience, talk, machine or local hang-up
+    base::TimerId prompt_timer = 0;  // the prompt playing, if any
+    base::TimePoint waiting_since;   // kWaiting: when the current stretch of silence began
+    base::Duration patience_left{};  // kWaiting: what is left of the fate's patience
+  };
+  using Step = void (SimulatedTelephony::*)(CallId);
+
+  // The call, unless it is unknown, ended or being hung up.
+  Call* Live(CallId id);
+  base::TimerId After(base::Duration delay, CallId id, Step step);
+  // Cancels `timer` if set (a timer that already fired is harmless) and clears it.
+  void CancelTimer(base::TimerId& timer);
+
+  void RingOutcome(CallId id);
+  void Answer(CallId id, Call& call);
+  void StartWaiting(CallId id, Call& call);
+  void PauseWaiting(Call& call);
+  void PromptDone(CallId id);
+  void RemoteHangup(CallId id);
+  void LocalHangup(CallId id);
+  void End(CallId id, EndCause cause);
+  void Count(EndCause cause);
+
+  base::Clock& clock_;
+  WorldParams params_;
+  CallEvents* events_ = nullptr;
+  CallId next_id_ = 1;
+  std::unordered_map<std::string, int> attempts_;
+  std::unordered_map<CallId, Call> calls_;
+  Counters counters_;
+};
+
+}  // namespace telephony::sim

@@ -1,0 +1,54 @@
+#include "fakes/scripted_call_control.h"
+
+namespace fakes {
+
+telephony::CallId ScriptedCallControl::Dial(const telephony::DialRequest& request) {
+  telephony::CallId id = next_id_++;
+  calls_[id] = {id, request, "", {}, false, false};
+  order_.push_back(id);
+  return id;
+}
+
+void ScriptedCallControl::Bridge(telephony::CallId call, const std::string& agent_line) {
+  auto it = calls_.find(call);
+  if (it != calls_.end() && !it->second.ended) it->second.bridged_to = agent_line;
+}
+
+void ScriptedCallControl::Play(telephony::CallId call, const std::string& prompt) {
+  auto it = calls_.find(call);
+  if (it == calls_.end() || it->second.ended) return;
+  it->second.prompts.push_back(prompt);
+  clock_.RunAfter(prompt_length, [this, call] {
+    if (!calls_.at(call).ended) events_->OnPlayed(call);
+  });
+}
+
+void ScriptedCallControl::Hangup(telephony::CallId call) {
+  auto it = calls_.find(call);
+  if (it == calls_.end() || it->second.ended) return;
+  it->second.hung_up = true;
+  clock_.RunAfter(base::Duration::zero(),
+                  [this, call] { End(call, telephony::EndCause::kLocalHangup); });
+}
+
+void ScriptedCallControl::Answer(telephony::CallId call, telephony::AnswerKind kind) {
+  if (calls_.at(call).ended) return;
+  events_->OnAnswered(call, kind);
+}
+
+void ScriptedCallControl::End(telephony::CallId call, telephony::EndCause cause) {
+  Dialled& dialled = calls_.at(call);
+  if (dialled.ended) return;
+  dialled.ended = true;
+  events_->OnEnded(call, cause);
+}
+
+std::vector<telephony::CallId> ScriptedCallControl::Live() const {
+  std::vector<telephony::CallId> live;
+  for (const auto& [id, call] : calls_) {
+    if (!call.ended) live.push_back(id);
+  }
+  return live;
+}
+
+}  // namespace fakes

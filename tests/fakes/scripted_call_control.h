@@ -1,0 +1,55 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "telephony/call_control.h"
+
+namespace fakes {
+
+// A CallControl whose far ends do exactly what the test says: Dial() only records, and the
+// test then calls Answer()/End() to report what the network did. Commands that the network
+// would confirm (Hangup, Play) are confirmed on the clock, never from inside the command.
+class ScriptedCallControl : public telephony::CallControl {
+ public:
+  struct Dialled {
+    telephony::CallId id = 0;
+    telephony::DialRequest request;
+    std::string bridged_to;  // the agent line, once bridged
+    std::vector<std::string> prompts;
+    bool hung_up = false;
+    bool ended = false;
+  };
+
+  explicit ScriptedCallControl(base::Clock& clock) : clock_(clock) {}
+
+  void SetEvents(telephony::CallEvents* events) override { events_ = events; }
+  telephony::CallId Dial(const telephony::DialRequest& request) override;
+  void Bridge(telephony::CallId call, const std::string& agent_line) override;
+  void Play(telephony::CallId call, const std::string& prompt) override;
+  void Hangup(telephony::CallId call) override;
+
+  // What the network does, reported to the events at once.
+  void Answer(telephony::CallId call, telephony::AnswerKind kind = telephony::AnswerKind::kHuman);
+  void End(telephony::CallId call, telephony::EndCause cause);
+
+  const std::vector<telephony::CallId>& dial_order() const { return order_; }
+  const Dialled& call(telephony::CallId id) const { return calls_.at(id); }
+  std::size_t dialled() const { return order_.size(); }
+  // Calls dialled and not yet ended.
+  std::vector<telephony::CallId> Live() const;
+
+  // How long a prompt plays before OnPlayed.
+  base::Duration prompt_length = std::chrono::seconds(3);
+
+ private:
+  base::Clock& clock_;
+  telephony::CallEvents* events_ = nullptr;
+  telephony::CallId next_id_ = 1;
+  std::map<telephony::CallId, Dialled> calls_;
+  std::vector<telephony::CallId> order_;
+};
+
+}  // namespace fakes
