@@ -87,6 +87,28 @@ TEST_F(RouterTest, BadInputIsA400WithAMessage) {
   EXPECT_NE(unknown_parameter.body.find("did you mean top"), std::string::npos);
 }
 
+TEST_F(RouterTest, SimulatesASmallCallingDay) {
+  ApiResponse response = Get("/api/dialer/simulate",
+                             {{"agents", "5"}, {"hours", "0.5"}, {"mode", "progressive"}});
+  ASSERT_EQ(response.status, 200) << response.body;
+  json body = Body(response);
+  EXPECT_EQ(body["mode"], "progressive");
+  EXPECT_GT(body["placed"].get<int>(), 0);
+  EXPECT_EQ(body["abandoned"], 0);
+  for (const char* key : {"answered_human", "connected", "abandon_rate", "agent_utilization",
+                          "talk_seconds_per_agent_hour", "contacts_per_agent_hour",
+                          "mean_agent_idle_s", "p95_customer_wait_s"}) {
+    EXPECT_TRUE(body.contains(key)) << key;
+  }
+}
+
+TEST_F(RouterTest, SimulationRefusesBadOrTooLargeDays) {
+  EXPECT_EQ(Get("/api/dialer/simulate", {{"mode", "sideways"}}).status, 400);
+  EXPECT_EQ(Get("/api/dialer/simulate", {{"agents", "many"}}).status, 400);
+  EXPECT_EQ(Get("/api/dialer/simulate", {{"agents", "500"}, {"hours", "8"}}).status, 400);
+  EXPECT_EQ(Get("/api/dialer/simulate", {{"agentz", "5"}}).status, 400);
+}
+
 TEST_F(RouterTest, UnknownRouteIs404AndWrongMethodIs405) {
   EXPECT_EQ(Get("/api/nothing").status, 404);
   EXPECT_EQ(HandleRequest(db_, {"POST", "/api/seats/weak", {}}).status, 405);

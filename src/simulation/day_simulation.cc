@@ -35,9 +35,12 @@ base::Result<std::unique_ptr<callcenter::Pacer>> MakePacer(const std::string& mo
     }
     return callcenter::MakePowerPacer(*ratio);
   }
-  return base::InvalidArgument("unknown dial mode '" + mode +
-                               "' (modes: progressive, power:RATIO, predictive, "
-                               "vicidial-adaptive)");
+  std::string message = "unknown dial mode '" + mode + "'";
+  std::vector<std::string> nearest =
+      base::NearestNames(mode, {"progressive", "power:2", "predictive", "vicidial-adaptive"});
+  if (!nearest.empty()) message += "; did you mean " + nearest.front() + "?";
+  return base::InvalidArgument(message +
+                               " (modes: progressive, power:RATIO, predictive, vicidial-adaptive)");
 }
 
 base::Status CheckParams(const DayParams& params) {

@@ -156,6 +156,29 @@ TEST_F(CliTest, DatabaseComesFromTheEnvironmentWhenNoFlagIsGiven) {
   EXPECT_EQ(Cli({"seats", "summary"}).status, 0);
 }
 
+TEST_F(CliTest, DialerSimulateReportsADayAsJsonOrATable) {
+  CliRun json_run = Cli({"dialer", "simulate", "--agents", "5", "--hours", "0.5", "--mode",
+                         "power:2", "--seed", "3", "--format", "json"});
+  ASSERT_EQ(json_run.status, 0) << json_run.err;
+  nlohmann::json body = nlohmann::json::parse(json_run.out);
+  EXPECT_EQ(body["mode"], "power:2");
+  EXPECT_EQ(body["seed"], 3);
+  EXPECT_EQ(body["connected"].get<int>() + body["abandoned"].get<int>(),
+            body["answered_human"].get<int>());
+  CliRun table = Cli({"dialer", "simulate", "--agents", "5", "--hours", "0.5"});
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_NE(table.out.find("contacts_per_agent_hour"), std::string::npos);
+}
+
+TEST_F(CliTest, DialerSimulateRefusesBadFlags) {
+  EXPECT_EQ(Cli({"dialer", "simulate", "--agents", "2.5"}).status, 2);
+  EXPECT_EQ(Cli({"dialer", "simulate", "--mode", "predictiv"}).status, 2);
+  EXPECT_EQ(Cli({"dialer", "simulate", "--answer-rate", "1.5"}).status, 2);
+  EXPECT_EQ(Cli({"dialer", "simulate", "--aht", "-5"}).status, 2);
+  EXPECT_EQ(Cli({"dialer", "simulate", "--seed", "-1"}).status, 2);
+  EXPECT_EQ(Cli({"dialer", "simulate", "--agent", "5"}).status, 2);
+}
+
 TEST_F(CliTest, HelpListsEveryCommandAndEveryCommandHasHelp) {
   CliRun help = Cli({"help"});
   EXPECT_EQ(help.status, 0);
