@@ -22,8 +22,12 @@ class ListedContacts : public ContactSource {
  public:
   std::optional<DialTarget> Next(base::TimePoint /*now*/) override {
     ++next_;
-    return DialTarget{"c" + std::to_string(next_), "+91900000" + std::to_string(1000 + next_), 1,
-                      "hi", "S12"};
+    DialTarget target;
+    target.contact_id = "c" + std::to_string(next_);
+    target.number = "+91900000" + std::to_string(1000 + next_);
+    target.language = "hi";
+    target.state_code = "S12";
+    return target;
   }
   void Report(const DialTarget& target, AttemptOutcome outcome, base::TimePoint /*now*/) override {
     outcomes[target.number] = outcome;

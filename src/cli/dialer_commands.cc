@@ -77,7 +77,8 @@ std::vector<Command> DialerCommands() {
            "Runs the campaign's dialer against a seeded simulated telephone world (answer and\n"
            "ring times, busy lines, machines, log-normal talk and wrap-up times) on simulated\n"
            "time, and reports what a supervisor would measure. Modes: progressive, power:RATIO,\n"
-           "predictive, vicidial-adaptive. The same seed gives the same day.\n",
+           "predictive, vicidial-adaptive, and oracle (knows every call's outcome in advance:\n"
+           "the upper bound). The same seed gives the same day.\n",
            {{"agents", "N", "agents logged in all day (default 50)"},
             {"answer-rate", "R", "fraction of dialled calls a person answers (default 0.30)"},
             {"aht", "SECONDS", "mean handle time, talk + wrap-up (default 180)"},

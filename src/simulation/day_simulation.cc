@@ -12,6 +12,8 @@
 #include "callcenter/dialer.h"
 #include "callcenter/predictive_pacer.h"
 #include "callcenter/vicidial_adaptive_pacer.h"
+#include "simulation/oracle.h"
+#include "simulation/simulated_desks.h"
 #include "simulation/synthetic_contacts.h"
 #include "telephony/sim/simulated_telephony.h"
 
@@ -23,6 +25,7 @@ using std::chrono::seconds;
 
 double Seconds(base::Duration duration) { return std::chrono::duration<double>(duration).count(); }
 
+// Every mode but the oracle, which needs the simulated world's foresight.
 base::Result<std::unique_ptr<callcenter::Pacer>> MakePacer(const std::string& mode) {
   if (mode == "progressive") return callcenter::MakeProgressivePacer();
   if (mode == "predictive") return callcenter::MakePredictivePacer();
@@ -36,11 +39,11 @@ base::Result<std::unique_ptr<callcenter::Pacer>> MakePacer(const std::string& mo
     return callcenter::MakePowerPacer(*ratio);
   }
   std::string message = "unknown dial mode '" + mode + "'";
-  std::vector<std::string> nearest =
-      base::NearestNames(mode, {"progressive", "power:2", "predictive", "vicidial-adaptive"});
+  std::vector<std::string> nearest = base::NearestNames(
+      mode, {"progressive", "power:2", "predictive", "vicidial-adaptive", "oracle"});
   if (!nearest.empty()) message += "; did you mean " + nearest.front() + "?";
-  return base::InvalidArgument(message +
-                               " (modes: progressive, power:RATIO, predictive, vicidial-adaptive)");
+  return base::InvalidArgument(
+      message + " (modes: progressive, power:RATIO, predictive, vicidial-adaptive, oracle)");
 }
 
 base::Status CheckParams(const DayParams& params) {
@@ -61,46 +64,6 @@ base::Status CheckParams(const DayParams& params) {
   }
   return base::OkStatus();
 }
-
-// The agents' side of the simulated day: each agent closes its wrap-up after a log-normal
-// time, as a person at a desktop would. Forwards every agent event to the dialer first.
-class SimulatedDesks : public callcenter::AgentListener {
- public:
-  SimulatedDesks(base::Clock& clock, callcenter::AgentPool& pool, callcenter::AgentListener& dialer,
-                 base::Duration mean_wrap, std::uint64_t seed)
-      : clock_(clock), pool_(pool), dialer_(dialer), random_(seed ^ 0x5eedU) {
-    constexpr double kSigma = 0.5;
-    sigma_ = kSigma;
-    mu_ = std::log(std::max(Seconds(mean_wrap), 0.5)) - kSigma * kSigma / 2;
-  }
-
-  void OnAgentStateChanged(const callcenter::Agent& agent, callcenter::AgentState from,
-                           callcenter::AgentChangeCause cause) override {
-    dialer_.OnAgentStateChanged(agent, from, cause);
-    if (agent.state() != callcenter::AgentState::kWrapUp) return;
-    std::lognormal_distribution<double> wrap(mu_, sigma_);
-    auto delay = duration_cast<base::Duration>(std::chrono::duration<double>(wrap(random_)));
-    std::string id = agent.profile().id;
-    clock_.RunAfter(delay, [this, id] {
-      callcenter::Agent* wrapping = pool_.Find(id);
-      // A timeout or a lost line may have closed the wrap-up already.
-      if (wrapping != nullptr && wrapping->state() == callcenter::AgentState::kWrapUp) {
-        (void)wrapping->Dispose("completed");
-      }
-    });
-  }
-  void OnTalkTimedOut(const callcenter::Agent& agent, telephony::CallId call) override {
-    dialer_.OnTalkTimedOut(agent, call);
-  }
-
- private:
-  base::Clock& clock_;
-  callcenter::AgentPool& pool_;
-  callcenter::AgentListener& dialer_;
-  std::mt19937_64 random_;
-  double mu_ = 0;
-  double sigma_ = 0;
-};
 
 double Percentile95(std::vector<double> values) {
   if (values.empty()) return 0.0;
@@ -138,23 +101,32 @@ DayReport Report(const std::string& mode, const callcenter::DialerStats& stats, 
 
 base::Result<DayReport> SimulateDay(const DayParams& params) {
   JS_RETURN_IF_ERROR(CheckParams(params));
-  JS_ASSIGN_OR_RETURN(std::unique_ptr<callcenter::Pacer> pacer, MakePacer(params.mode));
+  bool oracle = params.mode == "oracle";
+  std::unique_ptr<callcenter::Pacer> pacer;
+  if (!oracle) {
+    JS_ASSIGN_OR_RETURN(pacer, MakePacer(params.mode));
+  }
 
   base::ManualClock clock;
   telephony::sim::WorldParams world;
   world.seed = params.seed;
   world.human_answer_rate = params.answer_rate;
-  auto talk = duration_cast<base::Duration>(params.handle_time * (1.0 - params.wrap_fraction));
-  world.talk_mean = talk;
+  world.talk_mean =
+      duration_cast<base::Duration>(params.handle_time * (1.0 - params.wrap_fraction));
   telephony::sim::SimulatedTelephony phone(clock, world);
   callcenter::AgentPool pool(clock);
-  SyntheticContacts contacts(params.seed);
-  callcenter::DialerSettings settings;
-  settings.abandon_target = params.abandon_target;
-  callcenter::Dialer dialer(clock, phone, pool, contacts, *pacer, settings);
-  SimulatedDesks desks(clock, pool, dialer,
+  SimulatedDesks desks(clock, pool,
                        duration_cast<base::Duration>(params.handle_time * params.wrap_fraction),
                        params.seed);
+  callcenter::DialerSettings settings;
+  settings.abandon_target = params.abandon_target;
+  SyntheticContacts synthetic(params.seed);
+  OracleContacts foreseen(world, settings.ring_timeout, params.seed);
+  callcenter::ContactSource& contacts =
+      oracle ? static_cast<callcenter::ContactSource&>(foreseen) : synthetic;
+  if (oracle) pacer = MakeOraclePacer(pool, phone, desks, foreseen);
+  callcenter::Dialer dialer(clock, phone, pool, contacts, *pacer, settings);
+  desks.SetNext(&dialer);
   pool.SetListener(&desks);
 
   for (int i = 1; i <= params.agents; ++i) {

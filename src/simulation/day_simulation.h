@@ -16,7 +16,8 @@ struct DayParams {
   base::Duration handle_time = std::chrono::seconds(180);  // mean talk + wrap-up
   double wrap_fraction = 0.2;  // share of the handle time spent in wrap-up
   double hours = 8;
-  std::string mode = "predictive";  // progressive | power:RATIO | predictive | vicidial-adaptive
+  std::string mode =
+      "predictive";  // progressive | power:RATIO | predictive | vicidial-adaptive | oracle
   std::uint64_t seed = 1;
   double abandon_target = 0.03;
 };

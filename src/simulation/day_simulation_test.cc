@@ -32,7 +32,8 @@ TEST(DaySimulationTest, ProgressiveNeverAbandons) {
 }
 
 TEST(DaySimulationTest, CountsAddUp) {
-  for (const std::string mode : {"progressive", "power:2", "predictive", "vicidial-adaptive"}) {
+  for (const std::string mode :
+       {"progressive", "power:2", "predictive", "vicidial-adaptive", "oracle"}) {
     auto report = SimulateDay(SmallDay(mode));
     ASSERT_TRUE(report.ok()) << mode << ": " << report.status().ToString();
     EXPECT_EQ(report->connected + report->abandoned, report->answered_human) << mode;
@@ -53,6 +54,22 @@ TEST(DaySimulationTest, PredictiveKeepsAgentsBusierThanProgressiveWithinTheAband
   ASSERT_TRUE(progressive.ok() && predictive.ok());
   EXPECT_GT(predictive->talk_seconds_per_agent_hour, progressive->talk_seconds_per_agent_hour);
   EXPECT_LE(predictive->abandon_rate, 0.03);
+}
+
+TEST(DaySimulationTest, OracleIsTheUpperBoundAndNeverAbandons) {
+  DayParams params = SmallDay("oracle");
+  params.agents = 30;
+  params.hours = 3;
+  auto oracle = SimulateDay(params);
+  ASSERT_TRUE(oracle.ok()) << oracle.status().ToString();
+  EXPECT_EQ(oracle->abandoned, 0);
+  EXPECT_EQ(oracle->answered_machine, 0);  // it never dials a number no person will answer
+  for (const std::string mode : {"progressive", "predictive", "vicidial-adaptive"}) {
+    params.mode = mode;
+    auto other = SimulateDay(params);
+    ASSERT_TRUE(other.ok());
+    EXPECT_GE(oracle->talk_seconds_per_agent_hour, other->talk_seconds_per_agent_hour) << mode;
+  }
 }
 
 TEST(DaySimulationTest, BadParametersAreNamed) {

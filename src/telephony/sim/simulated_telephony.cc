@@ -38,7 +38,14 @@ void SimulatedTelephony::Bridge(CallId id, const std::string& /*agent_line*/) {
   if (call->phase == Phase::kMachine) return;  // the machine goes on to its own hang-up
   CancelTimer(call->life_timer);
   call->phase = Phase::kBridged;
+  call->talk_ends = clock_.Now() + call->fate.talk_time;
   call->life_timer = After(call->fate.talk_time, id, &SimulatedTelephony::RemoteHangup);
+}
+
+std::optional<base::TimePoint> SimulatedTelephony::PlannedEnd(CallId id) const {
+  auto it = calls_.find(id);
+  if (it == calls_.end() || it->second.phase != Phase::kBridged) return std::nullopt;
+  return it->second.talk_ends;
 }
 
 void SimulatedTelephony::Play(CallId id, const std::string& /*prompt*/) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -54,6 +55,10 @@ class SimulatedTelephony : public CallControl {
   int calls_in_progress() const { return static_cast<int>(calls_.size()); }
   const WorldParams& params() const { return params_; }
 
+  // Foresight, for the oracle pacer of simulations only: when a bridged call's far end will
+  // hang up; nullopt for a call that is not bridged (or unknown, or over).
+  std::optional<base::TimePoint> PlannedEnd(CallId call) const;
+
  private:
   enum class Phase { kRinging, kWaiting, kBridged, kMachine, kHangingUp };
 
@@ -64,6 +69,7 @@ class SimulatedTelephony : public CallControl {
     base::TimerId prompt_timer = 0;  // the prompt playing, if any
     base::TimePoint waiting_since;   // kWaiting: when the current stretch of silence began
     base::Duration patience_left{};  // kWaiting: what is left of the fate's patience
+    base::TimePoint talk_ends;       // kBridged: when the person will hang up
   };
   using Step = void (SimulatedTelephony::*)(CallId);
 

@@ -165,11 +165,14 @@ TEST_F(SimulatedTelephonyTest, BridgedPersonTalksForTheTalkTime) {
   CallFate fate = Fate(number);
   CallId call = Dial(number);
   clock_.AdvanceBy(fate.delay);
+  EXPECT_FALSE(sim_.PlannedEnd(call).has_value());  // answered, not yet bridged
   sim_.Bridge(call, "agent-7");
+  EXPECT_EQ(sim_.PlannedEnd(call), clock_.Now() + fate.talk_time);
   clock_.AdvanceBy(fate.talk_time - kTick);
   EXPECT_TRUE(events_.ended.empty());
   clock_.AdvanceBy(kTick);
   EXPECT_EQ(events_.ended.at(call), EndCause::kRemoteHangup);
+  EXPECT_FALSE(sim_.PlannedEnd(call).has_value());
 }
 
 TEST_F(SimulatedTelephonyTest, PersonLeftInSilenceHangsUpAfterThePatience) {
