@@ -48,8 +48,10 @@ lint: build
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
+# Seat analysis timing beside its peer, then the dialer grid of issue 3 (several minutes).
 bench: build
 	bench/run $(BUILD)
+	bench/dialer_grid $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

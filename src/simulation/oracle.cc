@@ -38,6 +38,8 @@ base::Duration OracleContacts::AnswerDelay(std::size_t i) {
 
 namespace {
 
+constexpr base::Duration kSlack = std::chrono::seconds(1);
+
 class OraclePacer : public callcenter::Pacer {
  public:
   OraclePacer(callcenter::AgentPool& agents, telephony::sim::SimulatedTelephony& world,
@@ -55,9 +57,10 @@ class OraclePacer : public callcenter::Pacer {
     int placed = 0;
     for (std::size_t k = committed; k < free_at.size(); ++k) {
       base::Duration delay = contacts_.AnswerDelay(static_cast<std::size_t>(placed));
-      // Dial when the answer would come no earlier than the agent frees up; a call dialled at
-      // this tick is answered at now + delay.
-      if (free_at[k] > input.now + delay) break;
+      // A call dialled at this tick is answered at now + delay. Dial it when that is at most
+      // one tick before the agent frees up: the person then waits under a second (well within
+      // the 2-second rule) and the agent does not wait at all.
+      if (free_at[k] > input.now + delay + kSlack) break;
       ++placed;
     }
     return placed;
