@@ -1,10 +1,13 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/clock.h"
 #include "base/result.h"
 #include "geo/seat.h"
 #include "geo/state.h"
@@ -46,12 +49,45 @@ class ResultStore {
       std::string_view election_id) = 0;
 };
 
+// One call attempt of a campaign, as the journal keeps it.
+struct CallAttempt {
+  std::int64_t id = 0;
+  std::string campaign_id;
+  std::string contact_id;
+  std::string number;
+  int attempt = 1;
+  base::TimePoint placed_at;
+  std::string outcome;  // empty until the call is over: "connected", "busy", ...
+  std::optional<base::TimePoint> ended_at;
+  std::string disposition;  // what the agent recorded, empty until then
+  std::string agent_id;
+};
+
+// The journal of call attempts: written before a call is placed and after it ends, so that a
+// restart never loses a disposition and never calls a contact twice for the same attempt.
+class AttemptStore {
+ public:
+  virtual ~AttemptStore() = default;
+  // Records that `attempt` of the contact is about to be dialled; returns the attempt's id.
+  // kConflict when that attempt of that contact in that campaign was begun already.
+  virtual base::Result<std::int64_t> BeginAttempt(const CallAttempt& attempt) = 0;
+  // Records how the call ended. kNotFound for an unknown id; kConflict when already ended.
+  virtual base::Status EndAttempt(std::int64_t id, std::string_view outcome,
+                                  base::TimePoint at) = 0;
+  // Records the agent's disposition. kNotFound for an unknown id.
+  virtual base::Status DisposeAttempt(std::int64_t id, std::string_view disposition,
+                                      std::string_view agent_id) = 0;
+  // Every attempt of a campaign, in the order they were begun.
+  virtual base::Result<std::vector<CallAttempt>> ListAttempts(std::string_view campaign_id) = 0;
+};
+
 // One open database. Not thread-safe: one Database per thread, or external locking.
 class Database {
  public:
   virtual ~Database() = default;
   virtual ReferenceStore& reference() = 0;
   virtual ResultStore& results() = 0;
+  virtual AttemptStore& attempts() = 0;
 
   // Writes states, seats, segments and parties (inserted or updated by key) and replaces the
   // results of every election in `data`, all in one transaction: on any failure the database is

@@ -302,6 +302,69 @@ TEST_P(StoreConformanceTest, ReopeningKeepsTheDataAndDoesNotMigrateAgain) {
   EXPECT_EQ(Snapshot(*db_), before);
 }
 
+store::CallAttempt MadeUpAttempt(const std::string& contact, int attempt) {
+  store::CallAttempt call;
+  call.campaign_id = "test-campaign";
+  call.contact_id = contact;
+  call.number = "+919000000001";  // synthetic
+  call.attempt = attempt;
+  call.placed_at = base::TimePoint(std::chrono::seconds(1'767'225'600));
+  return call;
+}
+
+TEST_P(StoreConformanceTest, AttemptsAreJournaledBeforeAndAfterTheCall) {
+  AttemptStore& attempts = db_->attempts();
+  base::Result<std::int64_t> id = attempts.BeginAttempt(MadeUpAttempt("c1", 1));
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  base::TimePoint ended = MadeUpAttempt("c1", 1).placed_at + std::chrono::seconds(95);
+  ASSERT_TRUE(attempts.EndAttempt(*id, "connected", ended).ok());
+  ASSERT_TRUE(attempts.DisposeAttempt(*id, "supporter", "agent-7").ok());
+  base::Result<std::vector<CallAttempt>> listed = attempts.ListAttempts("test-campaign");
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  const CallAttempt& attempt = listed->front();
+  EXPECT_EQ(attempt.id, *id);
+  EXPECT_EQ(attempt.contact_id, "c1");
+  EXPECT_EQ(attempt.placed_at, MadeUpAttempt("c1", 1).placed_at);
+  EXPECT_EQ(attempt.outcome, "connected");
+  EXPECT_EQ(attempt.ended_at, ended);
+  EXPECT_EQ(attempt.disposition, "supporter");
+  EXPECT_EQ(attempt.agent_id, "agent-7");
+  EXPECT_TRUE(attempts.ListAttempts("another")->empty());
+}
+
+TEST_P(StoreConformanceTest, TheSameAttemptCannotBeBegunTwice) {
+  AttemptStore& attempts = db_->attempts();
+  ASSERT_TRUE(attempts.BeginAttempt(MadeUpAttempt("c1", 1)).ok());
+  EXPECT_EQ(attempts.BeginAttempt(MadeUpAttempt("c1", 1)).status().code(),
+            base::StatusCode::kConflict);
+  EXPECT_TRUE(attempts.BeginAttempt(MadeUpAttempt("c1", 2)).ok());
+  EXPECT_TRUE(attempts.BeginAttempt(MadeUpAttempt("c2", 1)).ok());
+  EXPECT_EQ(attempts.ListAttempts("test-campaign")->size(), 3u);
+}
+
+TEST_P(StoreConformanceTest, AnAttemptEndsOnceAndOnlyIfItExists) {
+  AttemptStore& attempts = db_->attempts();
+  base::Result<std::int64_t> id = attempts.BeginAttempt(MadeUpAttempt("c1", 1));
+  ASSERT_TRUE(id.ok());
+  base::TimePoint at = MadeUpAttempt("c1", 1).placed_at;
+  EXPECT_TRUE(attempts.EndAttempt(*id, "busy", at).ok());
+  EXPECT_EQ(attempts.EndAttempt(*id, "busy", at).code(), base::StatusCode::kConflict);
+  EXPECT_EQ(attempts.EndAttempt(*id + 100, "busy", at).code(), base::StatusCode::kNotFound);
+  EXPECT_EQ(attempts.DisposeAttempt(*id + 100, "x", "a").code(), base::StatusCode::kNotFound);
+}
+
+TEST_P(StoreConformanceTest, AttemptsSurviveReopening) {
+  if (!backend_->Persistent()) {
+    GTEST_SKIP() << "the database ends with its Database object";
+  }
+  ASSERT_TRUE(db_->attempts().BeginAttempt(MadeUpAttempt("c1", 1)).ok());
+  ASSERT_NO_FATAL_FAILURE(Reopen());
+  EXPECT_EQ(db_->attempts().ListAttempts("test-campaign")->size(), 1u);
+  EXPECT_EQ(db_->attempts().BeginAttempt(MadeUpAttempt("c1", 1)).status().code(),
+            base::StatusCode::kConflict);
+}
+
 TEST_P(StoreConformanceTest, RoundTripComesBackInKeyOrder) {
   Load(SmallCountry());
   EXPECT_EQ(

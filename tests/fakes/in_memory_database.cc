@@ -35,4 +35,50 @@ base::Result<std::vector<results::ConstituencyTally>> InMemoryDatabase::ListTall
   return results::TallyByConstituency(votes);
 }
 
+base::Result<std::int64_t> InMemoryDatabase::BeginAttempt(const store::CallAttempt& attempt) {
+  for (const store::CallAttempt& existing : attempts_) {
+    if (existing.campaign_id == attempt.campaign_id && existing.contact_id == attempt.contact_id &&
+        existing.attempt == attempt.attempt) {
+      return base::Conflict("attempt " + std::to_string(attempt.attempt) + " of contact " +
+                            attempt.contact_id + " was begun already");
+    }
+  }
+  store::CallAttempt stored = attempt;
+  stored.id = static_cast<std::int64_t>(attempts_.size()) + 1;
+  attempts_.push_back(stored);
+  return stored.id;
+}
+
+base::Status InMemoryDatabase::EndAttempt(std::int64_t id, std::string_view outcome,
+                                          base::TimePoint at) {
+  if (id < 1 || id > static_cast<std::int64_t>(attempts_.size())) {
+    return base::NotFound("no call attempt " + std::to_string(id));
+  }
+  store::CallAttempt& attempt = attempts_[static_cast<std::size_t>(id - 1)];
+  if (attempt.ended_at) return base::Conflict("call attempt has ended already");
+  attempt.outcome = outcome;
+  attempt.ended_at = at;
+  return base::OkStatus();
+}
+
+base::Status InMemoryDatabase::DisposeAttempt(std::int64_t id, std::string_view disposition,
+                                              std::string_view agent_id) {
+  if (id < 1 || id > static_cast<std::int64_t>(attempts_.size())) {
+    return base::NotFound("no call attempt " + std::to_string(id));
+  }
+  store::CallAttempt& attempt = attempts_[static_cast<std::size_t>(id - 1)];
+  attempt.disposition = disposition;
+  attempt.agent_id = agent_id;
+  return base::OkStatus();
+}
+
+base::Result<std::vector<store::CallAttempt>> InMemoryDatabase::ListAttempts(
+    std::string_view campaign_id) {
+  std::vector<store::CallAttempt> found;
+  for (const store::CallAttempt& attempt : attempts_) {
+    if (attempt.campaign_id == campaign_id) found.push_back(attempt);
+  }
+  return found;
+}
+
 }  // namespace fakes

@@ -9,13 +9,17 @@ namespace fakes {
 
 // A store::Database over plain vectors, for tests of code above the store. It keeps whatever
 // ReplaceReferenceData was given, as given (callers pass data already in key order).
-class InMemoryDatabase : public store::Database, store::ReferenceStore, store::ResultStore {
+class InMemoryDatabase : public store::Database,
+                         store::ReferenceStore,
+                         store::ResultStore,
+                         store::AttemptStore {
  public:
   InMemoryDatabase() = default;
   explicit InMemoryDatabase(results::ReferenceData data) : data_(std::move(data)) {}
 
   store::ReferenceStore& reference() override { return *this; }
   store::ResultStore& results() override { return *this; }
+  store::AttemptStore& attempts() override { return *this; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override { return 1; }
 
@@ -29,8 +33,15 @@ class InMemoryDatabase : public store::Database, store::ReferenceStore, store::R
   base::Result<std::vector<results::ConstituencyTally>> ListTallies(
       std::string_view election_id) override;
 
+  base::Result<std::int64_t> BeginAttempt(const store::CallAttempt& attempt) override;
+  base::Status EndAttempt(std::int64_t id, std::string_view outcome, base::TimePoint at) override;
+  base::Status DisposeAttempt(std::int64_t id, std::string_view disposition,
+                              std::string_view agent_id) override;
+  base::Result<std::vector<store::CallAttempt>> ListAttempts(std::string_view campaign_id) override;
+
  private:
   results::ReferenceData data_;
+  std::vector<store::CallAttempt> attempts_;  // id = index + 1
 };
 
 }  // namespace fakes

@@ -83,8 +83,26 @@ CREATE TABLE tallies (
 ) WITHOUT ROWID;
 )sql";
 
+// Times are microseconds since 1970-01-01 UTC.
+constexpr std::string_view kCallAttempts = R"sql(
+CREATE TABLE call_attempts (
+  id INTEGER PRIMARY KEY,
+  campaign_id TEXT NOT NULL,
+  contact_id TEXT NOT NULL,
+  number TEXT NOT NULL,
+  attempt INTEGER NOT NULL CHECK (attempt >= 1),
+  placed_at INTEGER NOT NULL,
+  outcome TEXT NOT NULL DEFAULT '',
+  ended_at INTEGER,
+  disposition TEXT NOT NULL DEFAULT '',
+  agent_id TEXT NOT NULL DEFAULT '',
+  UNIQUE (campaign_id, contact_id, attempt)
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "reference data", kReferenceData},
+    Migration{2, "call attempts", kCallAttempts},
 };
 
 constexpr bool NumberedFromOne(std::span<const Migration> migrations) {

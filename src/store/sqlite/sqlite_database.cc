@@ -51,7 +51,10 @@ base::Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::string& 
 }
 
 SqliteDatabase::SqliteDatabase(sqlite::Connection connection)
-    : connection_(std::move(connection)), reference_(connection_), results_(connection_) {}
+    : connection_(std::move(connection)),
+      reference_(connection_),
+      results_(connection_),
+      attempts_(connection_) {}
 
 base::Status SqliteDatabase::ReplaceReferenceData(const results::ReferenceData& data) {
   // Everything or nothing: an early return rolls the transaction back.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/sqlite_attempt_store.h"
 #include "store/sqlite/sqlite_reference_store.h"
 #include "store/sqlite/sqlite_result_store.h"
 #include "store/store.h"
@@ -26,6 +27,7 @@ class SqliteDatabase : public Database {
 
   ReferenceStore& reference() override { return reference_; }
   ResultStore& results() override { return results_; }
+  AttemptStore& attempts() override { return attempts_; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override;
 
@@ -36,6 +38,7 @@ class SqliteDatabase : public Database {
   // Both use connection_, declared (so built) before them.
   SqliteReferenceStore reference_;
   SqliteResultStore results_;
+  SqliteAttemptStore attempts_;
 };
 
 }  // namespace store
