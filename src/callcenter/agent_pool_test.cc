@@ -23,8 +23,10 @@ constexpr std::array<AgentState, kAgentStateCount> kStates = {
     AgentState::kOffline, AgentState::kReady,  AgentState::kReserved,
     AgentState::kTalking, AgentState::kWrapUp, AgentState::kPaused};
 
-AgentProfile Profile(std::string id, std::vector<std::string> languages = {"hi"}) {
+AgentProfile Profile(std::string id, std::vector<std::string> languages = {"hi"},
+                     std::vector<std::string> territories = {}) {
   AgentProfile profile;
+  profile.territories = std::move(territories);
   profile.line = "sip:" + id + "@desk";
   profile.name = "Agent " + id + " (synthetic)";
   profile.id = std::move(id);
@@ -62,13 +64,16 @@ class PoolWatcher : public AgentListener {
 
 class AgentPoolTest : public ::testing::Test {
  protected:
-  Agent* AddAgent(const std::string& id, std::vector<std::string> languages = {"hi"}) {
-    base::Result<Agent*> added = pool_.Add(Profile(id, std::move(languages)));
+  Agent* AddAgent(const std::string& id, std::vector<std::string> languages = {"hi"},
+                  std::vector<std::string> territories = {}) {
+    base::Result<Agent*> added =
+        pool_.Add(Profile(id, std::move(languages), std::move(territories)));
     EXPECT_TRUE(added.ok()) << added.status().ToString();
     return added.ok() ? *added : nullptr;
   }
-  Agent* AddReady(const std::string& id, std::vector<std::string> languages = {"hi"}) {
-    Agent* agent = AddAgent(id, std::move(languages));
+  Agent* AddReady(const std::string& id, std::vector<std::string> languages = {"hi"},
+                  std::vector<std::string> territories = {}) {
+    Agent* agent = AddAgent(id, std::move(languages), std::move(territories));
     EXPECT_TRUE(agent->LogIn().ok());
     return agent;
   }
@@ -169,6 +174,89 @@ TEST_F(AgentPoolTest, LongestIdleLooksOnlyAtReadyAgentsInOrder) {
   });
   EXPECT_EQ(found, nullptr);
   EXPECT_EQ(asked, (std::vector<std::string>{"r1", "r0", "r2"}));
+}
+
+TEST_F(AgentPoolTest, RefusesAnEmptyLanguageOrTerritory) {
+  EXPECT_EQ(pool_.Add(Profile("a1", {"hi", ""})).status().code(),
+            base::StatusCode::kInvalidArgument);
+  EXPECT_EQ(pool_.Add(Profile("a2", {"hi"}, {""})).status().code(),
+            base::StatusCode::kInvalidArgument);
+  EXPECT_EQ(pool_.size(), 0U);
+}
+
+TEST(CoversTerritoryTest, FollowsStatesSeatsAndTheWholeCountry) {
+  struct Case {
+    std::vector<std::string> agent;
+    std::string caller;
+    bool covered;
+  };
+  const std::vector<Case> cases = {
+      {{}, "S12-19", true},          {{"S05"}, "", true},
+      {{"S12"}, "S12", true},        {{"S12"}, "S12-19", true},
+      {{"S12-19"}, "S12-19", true},  {{"S12-19"}, "S12", true},
+      {{"S12-20"}, "S12-19", false}, {{"S12"}, "S1", false},
+      {{"S1"}, "S12-19", false},     {{"S05", "S12-19"}, "S12", true},
+      {{"S12-AC-150"}, "S12", true}, {{"S12-AC-150"}, "S12-19", false},
+  };
+  for (const Case& test : cases) {
+    AgentProfile profile = Profile("a", {"hi"}, test.agent);
+    EXPECT_EQ(CoversTerritory(profile, test.caller), test.covered)
+        << "caller " << test.caller << ", agent's first territory "
+        << (test.agent.empty() ? "(none)" : test.agent[0]);
+  }
+  EXPECT_EQ(StateOf("S12-19"), "S12");
+  EXPECT_EQ(StateOf("S12"), "S12");
+}
+
+TEST_F(AgentPoolTest, LongestIdleSpeakingLooksOnlyAtSpeakersOfTheLanguage) {
+  AddReady("a", {"hi"});
+  clock_.AdvanceBy(seconds(1));
+  Agent* first = AddReady("b", {"en", "ta"});
+  clock_.AdvanceBy(seconds(1));
+  Agent* second = AddReady("c", {"ta"});
+  std::vector<std::string> asked;
+  auto not_b = [&](const Agent& agent) {
+    asked.push_back(agent.profile().id);
+    return agent.profile().id != "b";
+  };
+  EXPECT_EQ(pool_.LongestIdleSpeaking("ta"), first);
+  EXPECT_EQ(pool_.LongestIdleSpeaking("ta", not_b), second);
+  EXPECT_EQ(asked, (std::vector<std::string>{"b", "c"}));
+  EXPECT_EQ(pool_.LongestIdleSpeaking("bn"), nullptr);
+  ASSERT_TRUE(first->Reserve(7).ok());
+  EXPECT_EQ(pool_.LongestIdleSpeaking("ta"), second);
+}
+
+TEST_F(AgentPoolTest, LongestIdleCoveringPicksTheEarliestOfSeatStateAndCountry) {
+  AddReady("other-seat", {"hi"}, {"S12-20"});
+  clock_.AdvanceBy(seconds(1));
+  Agent* state = AddReady("state", {"hi"}, {"S12"});
+  clock_.AdvanceBy(seconds(1));
+  Agent* seat = AddReady("seat", {"hi"}, {"S12-19"});
+  clock_.AdvanceBy(seconds(1));
+  Agent* national = AddReady("national", {"hi"});
+
+  EXPECT_EQ(pool_.LongestIdleCovering("hi", "S12-19"), state);
+  EXPECT_EQ(pool_.LongestIdleCovering("hi", "S12"), pool_.Find("other-seat"));
+  EXPECT_EQ(pool_.LongestIdleCovering("hi", "S05"), national);
+  EXPECT_EQ(pool_.LongestIdleCovering("en", "S12"), nullptr);
+  ASSERT_TRUE(state->Pause("tea").ok());
+  EXPECT_EQ(pool_.LongestIdleCovering("hi", "S12-19"), seat);
+  ASSERT_TRUE(seat->Pause("tea").ok());
+  EXPECT_EQ(pool_.LongestIdleCovering("hi", "S12-19"), national);
+}
+
+TEST_F(AgentPoolTest, CountsSpeakersOfEachLanguageByState) {
+  Agent* a = AddReady("a", {"hi", "en", "hi"});
+  AddReady("b", {"en"});
+  AddAgent("c", {"ta"});
+  ASSERT_TRUE(a->Reserve(7).ok());
+  EXPECT_EQ(pool_.CountSpeaking("hi", AgentState::kReserved), 1);
+  EXPECT_EQ(pool_.CountSpeaking("hi", AgentState::kReady), 0);
+  EXPECT_EQ(pool_.CountSpeaking("en", AgentState::kReady), 1);
+  EXPECT_EQ(pool_.CountSpeaking("en", AgentState::kReserved), 1);
+  EXPECT_EQ(pool_.CountSpeaking("ta", AgentState::kOffline), 1);
+  EXPECT_EQ(pool_.CountSpeaking("bn", AgentState::kReady), 0);
 }
 
 TEST_F(AgentPoolTest, CountsFollowCommandsAndTimeouts) {
@@ -289,6 +377,23 @@ void ExpectAgreesWithARecount(const AgentPool& pool) {
   auto speaks_tamil = [](const Agent& agent) { return agent.SpeaksLanguage("ta"); };
   EXPECT_EQ(pool.LongestIdle(Anyone), BruteForceLongestIdle(pool, Anyone));
   EXPECT_EQ(pool.LongestIdle(speaks_tamil), BruteForceLongestIdle(pool, speaks_tamil));
+  EXPECT_EQ(pool.LongestIdleSpeaking("ta"), BruteForceLongestIdle(pool, speaks_tamil));
+  for (const std::string language : {"hi", "ta"}) {
+    for (const std::string territory : {"", "S01", "S01-1", "S01-2", "S02", "S02-7"}) {
+      auto covers = [&](const Agent& agent) {
+        return agent.SpeaksLanguage(language) && CoversTerritory(agent.profile(), territory);
+      };
+      EXPECT_EQ(pool.LongestIdleCovering(language, territory), BruteForceLongestIdle(pool, covers))
+          << language << " " << territory;
+    }
+    std::array<int, kAgentStateCount> speakers{};
+    pool.ForEach([&](const Agent& agent) {
+      if (agent.SpeaksLanguage(language)) ++speakers[static_cast<std::size_t>(agent.state())];
+    });
+    for (AgentState state : kStates) {
+      EXPECT_EQ(pool.CountSpeaking(language, state), speakers[static_cast<std::size_t>(state)]);
+    }
+  }
 }
 
 TEST(AgentPoolPropertyTest, CountsAndReadyIndexAgreeWithARecountThroughRandomSequences) {
@@ -303,9 +408,13 @@ TEST(AgentPoolPropertyTest, CountsAndReadyIndexAgreeWithARecountThroughRandomSeq
     fakes::FakeClock clock;
     AgentPool pool(clock, timeouts);
     std::vector<Agent*> agents;
+    const std::array<std::vector<std::string>, 5> territories = {
+        std::vector<std::string>{}, {"S01"}, {"S01-1"}, {"S02", "S01-2"}, {"S01-1", "S01-2"}};
     for (int i = 0; i < 20; ++i) {
       std::vector<std::string> languages = {i % 3 == 0 ? "ta" : "hi"};
-      base::Result<Agent*> added = pool.Add(Profile("a" + std::to_string(i), languages));
+      if (i % 4 == 0) languages.emplace_back("hi");
+      base::Result<Agent*> added =
+          pool.Add(Profile("a" + std::to_string(i), languages, territories[i % 5]));
       ASSERT_TRUE(added.ok());
       agents.push_back(*added);
     }
