@@ -14,6 +14,7 @@ struct DialTarget {
   int attempt = 1;     // 1 for the first call to this contact
   std::string language;
   std::string state_code;
+  std::string seat_id;  // "S12-19"; empty when the contact's seat is not known
 };
 
 // How an attempt ended, as a contact list needs to know it to retry or close the contact.

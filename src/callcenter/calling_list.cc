@@ -1,0 +1,184 @@
+#include "callcenter/calling_list.h"
+
+#include <cassert>
+
+namespace callcenter {
+
+std::string_view ContactStateName(ContactState state) {
+  switch (state) {
+    case ContactState::kPending:
+      return "pending";
+    case ContactState::kDialling:
+      return "dialling";
+    case ContactState::kDone:
+      return "done";
+    case ContactState::kExhausted:
+      return "exhausted";
+    case ContactState::kBlocked:
+      return "blocked";
+    case ContactState::kOptedOut:
+      return "opted_out";
+  }
+  return "unknown";
+}
+
+CallingList::CallingList(CallingRules& rules, RetryPolicy policy, std::size_t max_records)
+    : rules_(rules), policy_(policy), max_records_(max_records) {}
+
+base::Status CallingList::Add(Contact contact, base::TimePoint due) {
+  if (contact.id.empty()) return base::InvalidArgument("a contact needs an id");
+  if (!IsE164(contact.number)) {
+    return base::InvalidArgument("contact " + contact.id + ": number '" + contact.number +
+                                 "' is not in E.164 form");
+  }
+  if (by_id_.count(contact.id) > 0) {
+    return base::Conflict("contact " + contact.id + " is already in the list");
+  }
+  std::size_t index = entries_.size();
+  by_id_.emplace(contact.id, index);
+  by_number_[contact.number].push_back(index);
+  Entry& entry = entries_.emplace_back();
+  entry.contact = std::move(contact);
+  ++in_state_[static_cast<int>(ContactState::kPending)];
+  Schedule(index, due);
+  return base::OkStatus();
+}
+
+std::optional<DialTarget> CallingList::Next(base::TimePoint now) {
+  while (!queue_.empty() && queue_.begin()->first.first <= now) {
+    std::size_t index = queue_.begin()->second;
+    Entry& entry = entries_[index];
+    Unqueue(entry);
+    DialTarget target = TargetOf(entry);
+    Verdict verdict = rules_.Check(target, now);
+    if (verdict.allowed) {
+      entry.attempts = target.attempt;
+      SetState(entry, ContactState::kDialling);
+      return target;
+    }
+    Refuse(index, verdict, now);
+  }
+  return std::nullopt;
+}
+
+void CallingList::Refuse(std::size_t index, const Verdict& verdict, base::TimePoint now) {
+  Entry& entry = entries_[index];
+  ++refused_[static_cast<int>(verdict.reason)];
+  refusals_.push_back(
+      GateRecord{entry.contact.id, entry.contact.number, verdict.reason, verdict.detail, now});
+  while (refusals_.size() > max_records_) refusals_.pop_front();
+  if (verdict.retry_at) {
+    // Strictly later, or Next() would meet the same contact again in this call.
+    assert(*verdict.retry_at > now);
+    Schedule(index, *verdict.retry_at);
+    return;
+  }
+  SetState(entry, verdict.reason == GateReason::kMaxAttempts ? ContactState::kExhausted
+                                                             : ContactState::kBlocked);
+}
+
+void CallingList::Report(const DialTarget& target, AttemptOutcome outcome, base::TimePoint now) {
+  auto it = by_id_.find(target.contact_id);
+  if (it == by_id_.end()) return;
+  std::size_t index = it->second;
+  Entry& entry = entries_[index];
+  if (entry.attempts != target.attempt) return;  // not the attempt handed out last
+  if (entry.state == ContactState::kOptedOut) entry.last_outcome = outcome;
+  if (entry.state != ContactState::kDialling) return;
+  entry.last_outcome = outcome;
+  if (outcome == AttemptOutcome::kConnected) {
+    SetState(entry, ContactState::kDone);
+    return;
+  }
+  if (entry.attempts >= policy_.max_attempts) {
+    SetState(entry, ContactState::kExhausted);
+    return;
+  }
+  Retry(index, IntervalAfter(outcome), now);
+}
+
+void CallingList::Retry(std::size_t index, base::Duration interval, base::TimePoint now) {
+  SetState(entries_[index], ContactState::kPending);
+  Schedule(index, now + interval);
+}
+
+base::Duration CallingList::IntervalAfter(AttemptOutcome outcome) const {
+  switch (outcome) {
+    case AttemptOutcome::kBusy:
+      return policy_.busy;
+    case AttemptOutcome::kNoAnswer:
+      return policy_.no_answer;
+    case AttemptOutcome::kFailed:
+      return policy_.failed;
+    case AttemptOutcome::kMachine:
+      return policy_.machine;
+    case AttemptOutcome::kAbandoned:
+      return policy_.abandoned;
+    case AttemptOutcome::kConnected:
+      break;
+  }
+  return policy_.no_answer;
+}
+
+base::Status CallingList::OptOut(std::string_view e164) {
+  JS_RETURN_IF_ERROR(rules_.RecordOptOut(e164));
+  auto it = by_number_.find(std::string(e164));
+  if (it == by_number_.end()) return base::OkStatus();
+  for (std::size_t index : it->second) {
+    Entry& entry = entries_[index];
+    if (entry.state != ContactState::kPending && entry.state != ContactState::kDialling) continue;
+    Unqueue(entry);
+    SetState(entry, ContactState::kOptedOut);
+  }
+  return base::OkStatus();
+}
+
+CallingListStats CallingList::Stats() const {
+  auto count = [this](ContactState state) { return in_state_[static_cast<int>(state)]; };
+  CallingListStats stats;
+  stats.pending = count(ContactState::kPending);
+  stats.dialling = count(ContactState::kDialling);
+  stats.done = count(ContactState::kDone);
+  stats.exhausted = count(ContactState::kExhausted);
+  stats.blocked = count(ContactState::kBlocked);
+  stats.opted_out = count(ContactState::kOptedOut);
+  stats.refused = refused_;
+  return stats;
+}
+
+std::optional<ContactProgress> CallingList::Progress(const std::string& contact_id) const {
+  auto it = by_id_.find(contact_id);
+  if (it == by_id_.end()) return std::nullopt;
+  const Entry& entry = entries_[it->second];
+  ContactProgress progress{entry.state, entry.attempts, std::nullopt, entry.last_outcome};
+  if (entry.queued) progress.due = entry.queued->first;
+  return progress;
+}
+
+DialTarget CallingList::TargetOf(const Entry& entry) const {
+  const Contact& contact = entry.contact;
+  return DialTarget{contact.id,       contact.number,     entry.attempts + 1,
+                    contact.language, contact.state_code, contact.seat_id};
+}
+
+void CallingList::Schedule(std::size_t index, base::TimePoint due) {
+  Entry& entry = entries_[index];
+  assert(entry.state == ContactState::kPending && !entry.queued);
+  QueueKey key{due, next_sequence_++};
+  queue_.emplace(key, index);
+  entry.queued = key;
+}
+
+void CallingList::Unqueue(Entry& entry) {
+  if (!entry.queued) return;
+  queue_.erase(*entry.queued);
+  entry.queued.reset();
+}
+
+void CallingList::SetState(Entry& entry, ContactState state) {
+  --in_state_[static_cast<int>(entry.state)];
+  entry.state = state;
+  ++in_state_[static_cast<int>(state)];
+}
+
+}  // namespace callcenter
