@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/logging.h"
+
 namespace callcenter {
 namespace {
 
@@ -16,6 +18,24 @@ CallResult ResultOf(telephony::EndCause cause) {
     default:
       return CallResult::kNoAnswer;
   }
+}
+
+std::string_view AttemptOutcomeName(AttemptOutcome outcome) {
+  switch (outcome) {
+    case AttemptOutcome::kConnected:
+      return "connected";
+    case AttemptOutcome::kAbandoned:
+      return "abandoned";
+    case AttemptOutcome::kMachine:
+      return "machine";
+    case AttemptOutcome::kBusy:
+      return "busy";
+    case AttemptOutcome::kNoAnswer:
+      return "no answer";
+    case AttemptOutcome::kFailed:
+      return "failed";
+  }
+  return "unknown";
 }
 
 AttemptOutcome OutcomeOf(telephony::EndCause cause) {
@@ -55,6 +75,11 @@ Dialer::~Dialer() {
   agents_.SetListener(nullptr);
 }
 
+void Dialer::SetAttemptStore(store::AttemptStore* attempts, std::string campaign_id) {
+  attempts_ = attempts;
+  campaign_id_ = std::move(campaign_id);
+}
+
 void Dialer::Start() {
   if (running_) return;
   running_ = true;
@@ -73,7 +98,7 @@ void Dialer::Tick() {
   for (int i = 0; i < wanted; ++i) {
     std::optional<DialTarget> target = contacts_.Next(clock_.Now());
     if (!target) break;
-    Place(*target);
+    if (!Place(*target)) break;
   }
 }
 
@@ -111,13 +136,34 @@ PacingInput Dialer::Snapshot() const {
   return input;
 }
 
-void Dialer::Place(const DialTarget& target) {
+bool Dialer::Place(const DialTarget& target) {
+  std::int64_t attempt_id = 0;
+  if (attempts_ != nullptr) {
+    store::CallAttempt attempt;
+    attempt.campaign_id = campaign_id_;
+    attempt.contact_id = target.contact_id;
+    attempt.number = target.number;
+    attempt.attempt = target.attempt;
+    attempt.placed_at = clock_.Now();
+    base::Result<std::int64_t> begun = attempts_->BeginAttempt(attempt);
+    if (!begun.ok()) {
+      // Begun already (before a restart): dialling again would call twice for one attempt.
+      // Not writable: a call that is not in the journal must not be made.
+      ++stats_.not_journaled;
+      JS_LOG(kWarning) << "not dialling contact " << target.contact_id << ": "
+                       << begun.status().ToString();
+      return false;
+    }
+    attempt_id = *begun;
+  }
   telephony::CallId id =
       control_.Dial({target.number, settings_.caller_id, settings_.ring_timeout});
   Call& call = calls_[id];
   call.target = target;
   call.dialled = clock_.Now();
+  call.attempt_id = attempt_id;
   ++stats_.placed;
+  return true;
 }
 
 void Dialer::OnAnswered(telephony::CallId id, telephony::AnswerKind kind) {
@@ -155,6 +201,7 @@ bool Dialer::ConnectToAgent(telephony::CallId id, Call& call) {
   call.connected = now;
   call.agent_id = agent->profile().id;
   connected_at_[call.agent_id] = now;
+  if (call.attempt_id != 0) agent_attempt_[call.agent_id] = call.attempt_id;
   ++stats_.connected;
   stats_.customer_waits_s.push_back(Seconds(now - call.answered));
   measured_.RecordHumanAnswer(now, /*abandoned=*/false);
@@ -238,6 +285,7 @@ void Dialer::EndTalk(telephony::CallId id, Call& call) {
 void Dialer::Finish(telephony::CallId id, AttemptOutcome outcome) {
   auto it = calls_.find(id);
   if (it == calls_.end()) return;
+  JournalEnd(it->second, outcome);
   DialTarget target = std::move(it->second.target);
   calls_.erase(it);
   contacts_.Report(target, outcome, clock_.Now());
@@ -256,6 +304,7 @@ void Dialer::OnAgentStateChanged(const Agent& agent, AgentState from, AgentChang
       ready_since_.erase(since);
     }
   }
+  if (from == AgentState::kWrapUp) JournalDisposition(agent);
   if (from == AgentState::kWrapUp ||
       (from == AgentState::kTalking && agent.state() != AgentState::kWrapUp)) {
     auto connected = connected_at_.find(id);
@@ -268,6 +317,29 @@ void Dialer::OnAgentStateChanged(const Agent& agent, AgentState from, AgentChang
     ready_since_[id] = now;
     ServeWaitingCalls();
   }
+}
+
+void Dialer::JournalEnd(const Call& call, AttemptOutcome outcome) {
+  if (attempts_ == nullptr || call.attempt_id == 0) return;
+  base::Status ended =
+      attempts_->EndAttempt(call.attempt_id, AttemptOutcomeName(outcome), clock_.Now());
+  if (!ended.ok()) {
+    ++stats_.not_journaled;
+    JS_LOG(kError) << "attempt " << call.attempt_id << " ended unrecorded: " << ended.ToString();
+  }
+}
+
+void Dialer::JournalDisposition(const Agent& agent) {
+  auto it = agent_attempt_.find(agent.profile().id);
+  if (attempts_ == nullptr || it == agent_attempt_.end()) return;
+  base::Status disposed =
+      attempts_->DisposeAttempt(it->second, agent.last_disposition(), agent.profile().id);
+  if (!disposed.ok()) {
+    ++stats_.not_journaled;
+    JS_LOG(kError) << "disposition of attempt " << it->second
+                   << " unrecorded: " << disposed.ToString();
+  }
+  agent_attempt_.erase(it);
 }
 
 void Dialer::OnTalkTimedOut(const Agent& /*agent*/, telephony::CallId call) {

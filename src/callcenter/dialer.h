@@ -11,6 +11,7 @@
 #include "callcenter/dialer_stats.h"
 #include "callcenter/measurements.h"
 #include "callcenter/pacer.h"
+#include "store/store.h"
 #include "telephony/call_control.h"
 
 namespace callcenter {
@@ -41,6 +42,11 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   Dialer(const Dialer&) = delete;
   Dialer& operator=(const Dialer&) = delete;
 
+  // Journals every attempt in `attempts` under `campaign_id`: begun before the call is placed
+  // (a call whose attempt cannot be written, or was begun already, is not placed), ended when
+  // it ends, and given the agent's disposition. Null: no journal. Must outlive the dialer.
+  void SetAttemptStore(store::AttemptStore* attempts, std::string campaign_id);
+
   // Starts placing calls at every tick; Stop() places no more (calls in progress run out).
   void Start();
   void Stop();
@@ -70,11 +76,15 @@ class Dialer : public telephony::CallEvents, public AgentListener {
     base::TimePoint connected;
     std::string agent_id;
     std::optional<base::TimerId> deadline;
+    std::int64_t attempt_id = 0;  // in the journal; 0 without one
   };
 
   void Tick();
   PacingInput Snapshot() const;
-  void Place(const DialTarget& target);
+  // False when the call could not be placed (its attempt could not be journaled).
+  bool Place(const DialTarget& target);
+  void JournalEnd(const Call& call, AttemptOutcome outcome);
+  void JournalDisposition(const Agent& agent);
   bool ConnectToAgent(telephony::CallId id, Call& call);
   void ServeWaitingCalls();
   void Abandon(telephony::CallId id);
@@ -93,6 +103,9 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   std::deque<telephony::CallId> waiting_;  // answered by a person, oldest first
   std::unordered_map<std::string, base::TimePoint> ready_since_;
   std::unordered_map<std::string, base::TimePoint> connected_at_;  // agent id -> current call
+  std::unordered_map<std::string, std::int64_t> agent_attempt_;    // agent id -> attempt id
+  store::AttemptStore* attempts_ = nullptr;
+  std::string campaign_id_;
   Measurements measured_;
   DialerStats stats_;
 };

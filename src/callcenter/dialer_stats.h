@@ -15,8 +15,9 @@ struct DialerStats {
   std::int64_t busy = 0;
   std::int64_t no_answer = 0;
   std::int64_t failed = 0;
-  std::int64_t connected = 0;  // a person reached an agent
-  std::int64_t abandoned = 0;  // a person answered and no agent took the call in time
+  std::int64_t connected = 0;      // a person reached an agent
+  std::int64_t abandoned = 0;      // a person answered and no agent took the call in time
+  std::int64_t not_journaled = 0;  // attempts not placed, or ends not recorded, for the journal
   // From a person's answer to an agent (connected) or to the abandon message (abandoned), s.
   std::vector<double> customer_waits_s;
   double talk_seconds = 0;  // connected calls, from connect to the end of the call

@@ -7,6 +7,7 @@
 
 #include "callcenter/predictive_pacer.h"
 #include "fakes/fake_clock.h"
+#include "fakes/in_memory_database.h"
 #include "fakes/scripted_call_control.h"
 
 namespace callcenter {
@@ -182,6 +183,92 @@ TEST_F(DialerTest, PredictiveStartsNoFasterThanOneCallPerAgentWithNothingMeasure
   // With no history it cannot count on anyone freeing up; it may add lines only within risk.
   EXPECT_GE(calls_.dialled(), 4u);
   EXPECT_LE(calls_.dialled(), 16u);
+}
+
+// A journal that cannot be written: the database is down.
+class UnavailableAttempts : public store::AttemptStore {
+ public:
+  base::Result<std::int64_t> BeginAttempt(const store::CallAttempt&) override {
+    return base::Unavailable("database connection lost");
+  }
+  base::Status EndAttempt(std::int64_t, std::string_view, base::TimePoint) override {
+    return base::Unavailable("database connection lost");
+  }
+  base::Status DisposeAttempt(std::int64_t, std::string_view, std::string_view) override {
+    return base::Unavailable("database connection lost");
+  }
+  base::Result<std::vector<store::CallAttempt>> ListAttempts(std::string_view) override {
+    return base::Unavailable("database connection lost");
+  }
+};
+
+class JournaledDialerTest : public DialerTest {
+ protected:
+  std::vector<store::CallAttempt> Journal() { return *db_.attempts().ListAttempts("camp"); }
+  fakes::InMemoryDatabase db_;
+};
+
+TEST_F(JournaledDialerTest, AttemptIsJournaledBeforeTheCallAndEndedAfterIt) {
+  pacer_ = MakeProgressivePacer();
+  dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, DialerSettings{});
+  dialer_->SetAttemptStore(&db_.attempts(), "camp");
+  Agent* agent = *pool_.Add({"a1", "Synthetic agent", "line-1", {"hi"}, {}, {}});
+  ASSERT_TRUE(agent->LogIn().ok());
+  dialer_->Start();
+  ASSERT_EQ(calls_.dialled(), 1u);
+  ASSERT_EQ(Journal().size(), 1u);
+  EXPECT_EQ(Journal()[0].number, calls_.call(Nth(0)).request.number);
+  EXPECT_EQ(Journal()[0].outcome, "");
+  clock_.AdvanceBy(seconds(4));
+  calls_.End(Nth(0), EndCause::kBusy);
+  EXPECT_EQ(Journal()[0].outcome, "busy");
+  EXPECT_EQ(Journal()[0].ended_at, clock_.Now());
+}
+
+TEST_F(JournaledDialerTest, TheAgentsDispositionIsJournaled) {
+  pacer_ = MakeProgressivePacer();
+  dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, DialerSettings{});
+  dialer_->SetAttemptStore(&db_.attempts(), "camp");
+  Agent* agent = *pool_.Add({"a1", "Synthetic agent", "line-1", {"hi"}, {}, {}});
+  ASSERT_TRUE(agent->LogIn().ok());
+  dialer_->Start();
+  calls_.Answer(Nth(0));
+  calls_.End(Nth(0), EndCause::kRemoteHangup);
+  ASSERT_TRUE(agent->Dispose("supporter").ok());
+  EXPECT_EQ(Journal()[0].outcome, "connected");
+  EXPECT_EQ(Journal()[0].disposition, "supporter");
+  EXPECT_EQ(Journal()[0].agent_id, "a1");
+}
+
+TEST_F(JournaledDialerTest, AnAttemptBegunBeforeARestartIsNeverDialledAgain) {
+  store::CallAttempt earlier;
+  earlier.campaign_id = "camp";
+  earlier.contact_id = "c1";  // ListedContacts hands out c1 first
+  earlier.number = "+919000001001";
+  ASSERT_TRUE(db_.attempts().BeginAttempt(earlier).ok());
+  pacer_ = MakeProgressivePacer();
+  dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, DialerSettings{});
+  dialer_->SetAttemptStore(&db_.attempts(), "camp");
+  Agent* agent = *pool_.Add({"a1", "Synthetic agent", "line-1", {"hi"}, {}, {}});
+  ASSERT_TRUE(agent->LogIn().ok());
+  dialer_->Start();
+  clock_.AdvanceBy(seconds(1));
+  ASSERT_EQ(calls_.dialled(), 1u);
+  EXPECT_EQ(calls_.call(Nth(0)).request.number, "+919000001002");  // c2, not c1 again
+  EXPECT_EQ(dialer_->stats().not_journaled, 1);
+}
+
+TEST_F(JournaledDialerTest, NoCallIsPlacedThatCannotBeJournaled) {
+  UnavailableAttempts down;
+  pacer_ = MakeProgressivePacer();
+  dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, DialerSettings{});
+  dialer_->SetAttemptStore(&down, "camp");
+  Agent* agent = *pool_.Add({"a1", "Synthetic agent", "line-1", {"hi"}, {}, {}});
+  ASSERT_TRUE(agent->LogIn().ok());
+  dialer_->Start();
+  clock_.AdvanceBy(seconds(10));
+  EXPECT_EQ(calls_.dialled(), 0u);
+  EXPECT_GT(dialer_->stats().not_journaled, 0);
 }
 
 }  // namespace
