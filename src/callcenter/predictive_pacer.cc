@@ -2,147 +2,312 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
+#include <numbers>
 
 namespace callcenter {
 namespace {
 
 double Seconds(base::Duration duration) { return std::chrono::duration<double>(duration).count(); }
 
-// Fraction of `sorted` at or below `x`; `fallback` when there are no samples.
-double EmpiricalCdf(const std::vector<double>& sorted, double x, double fallback) {
-  if (sorted.empty()) return fallback;
-  auto it = std::upper_bound(sorted.begin(), sorted.end(), x);
-  return static_cast<double>(it - sorted.begin()) / static_cast<double>(sorted.size());
+// The ring-time table's resolution and reach (no one answers after the ring timeout).
+constexpr double kRingStep = 0.25;
+constexpr double kRingReach = 60.0;
+// Fewer samples than these and the measured distribution is not trusted yet.
+constexpr std::size_t kMinRingSamples = 20;
+constexpr std::size_t kMinHandleSamples = 10;
+// Bernoulli terms this close to 0 or 1 are taken as certain.
+constexpr double kNegligible = 1e-6;
+
+// Linear interpolation in a CDF tabulated at multiples of `step`; 1 beyond the table.
+double Interpolate(const std::vector<double>& table, double step, double x) {
+  if (x <= 0.0) return table.empty() ? 0.0 : table.front();
+  double position = x / step;
+  auto index = static_cast<std::size_t>(position);
+  if (index + 1 >= table.size()) return 1.0;
+  double fraction = position - static_cast<double>(index);
+  return table[index] + fraction * (table[index + 1] - table[index]);
 }
 
-double Median(const std::vector<double>& sorted, double fallback) {
-  return sorted.empty() ? fallback : sorted[sorted.size() / 2];
+// The empirical CDF of `sorted` at 0, step, 2 step, ... up to `reach`.
+std::vector<double> Tabulate(const std::vector<double>& sorted, double step, double reach) {
+  std::vector<double> table;
+  const auto n = static_cast<double>(sorted.size());
+  std::size_t below = 0;
+  for (double x = 0.0; x <= reach + step; x += step) {
+    while (below < sorted.size() && sorted[below] <= x) ++below;
+    table.push_back(static_cast<double>(below) / n);
+    if (below == sorted.size()) break;
+  }
+  table.push_back(1.0);
+  return table;
 }
 
-// P(N(0,1) > z).
-double UpperTail(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
-
-// Mean and variance of a sum of independent Bernoulli variables.
+// Mean, variance and third central moment of a sum of independent Bernoulli variables, each
+// added with sign +1 (demand) or -1 (supply).
 struct Moments {
   double mean = 0;
   double variance = 0;
-  void Add(double p) {
-    mean += p;
+  double third = 0;
+  void Add(double p, double sign) {
+    mean += sign * p;
     variance += p * (1 - p);
+    third += sign * p * (1 - p) * (1 - 2 * p);
   }
 };
 
-class PredictivePacer : public Pacer {
- public:
-  explicit PredictivePacer(PredictiveParams params) : params_(params), risk_(params.initial_risk) {}
-
-  std::string_view name() const override { return "predictive"; }
-
-  int CallsToPlace(const PacingInput& input, const Measurements& measured) override {
-    Adjust(input, measured);
-    int working = input.agents_logged_in - input.agents_paused;
-    if (working <= 0) return 0;
-    int progressive =
-        std::max(0, input.agents_ready - static_cast<int>(input.ringing_elapsed.size()) -
-                        input.waiting_calls);
-    // At the target over the last 24 hours nothing may add risk: one line per free agent only.
-    if (measured.AbandonRate24h(input.now) >= input.abandon_target) return progressive;
-
-    double p_human = measured.HumanAnswerRate();
-    const std::vector<double>& ring = measured.HumanRingTimes();
-    const std::vector<double>& handle = measured.HandleTimes();
-    // The horizon: how soon a call placed now is typically answered by a person; agents who free
-    // up within it, plus the connect deadline, can take that answer.
-    double horizon = Median(ring, 8.0);
-    double supply_horizon = horizon + 2.0;
-
-    Moments supply;
-    supply.mean = input.agents_ready;
-    for (base::Duration elapsed : input.busy_elapsed) {
-      supply.Add(FreeWithin(handle, Seconds(elapsed), supply_horizon));
-    }
-    Moments demand;
-    demand.mean = input.waiting_calls;
-    for (base::Duration elapsed : input.ringing_elapsed) {
-      demand.Add(AnswerWithin(p_human, ring, Seconds(elapsed), horizon));
-    }
-    double p_new = p_human * EmpiricalCdf(ring, horizon, 0.5);
-
-    int max_calls = static_cast<int>(params_.max_lines_per_agent * working) -
-                    static_cast<int>(input.ringing_elapsed.size());
-    int placed = 0;
-    while (placed < max_calls) {
-      // The next call, if a person answers it, is abandoned when the other answers already
-      // take every agent free by then: P(demand >= supply), normal approximation with a
-      // continuity correction.
-      double mean = demand.mean - supply.mean;
-      double sd = std::sqrt(std::max(demand.variance + supply.variance, 0.25));
-      double risk = UpperTail((-0.5 - mean) / sd);
-      if (risk > risk_) break;
-      demand.Add(p_new);
-      ++placed;
-    }
-    return std::max(placed, progressive);
+// The distribution of a sum of independent Bernoulli variables (Poisson-binomial), exactly.
+std::vector<double> PoissonBinomial(const std::vector<double>& ps) {
+  std::vector<double> dist(ps.size() + 1, 0.0);
+  dist[0] = 1.0;
+  std::size_t top = 0;
+  for (double p : ps) {
+    ++top;
+    for (std::size_t k = top; k > 0; --k) dist[k] = dist[k] * (1 - p) + dist[k - 1] * p;
+    dist[0] *= 1 - p;
   }
-
- private:
-  // P(an agent busy for `elapsed` s frees up within `within` s), from the measured handle times.
-  static double FreeWithin(const std::vector<double>& handle, double elapsed, double within) {
-    if (handle.size() < 10) return 0.0;  // nothing known yet: count on no one
-    double survive = 1.0 - EmpiricalCdf(handle, elapsed, 0.0);
-    if (survive <= 0.0) return 1.0;  // longer than every call seen: likely to end soon
-    double done_by =
-        EmpiricalCdf(handle, elapsed + within, 0.0) - EmpiricalCdf(handle, elapsed, 0.0);
-    return std::clamp(done_by / survive, 0.0, 1.0);
-  }
-
-  // P(a call ringing for `elapsed` s is answered by a person within `within` s).
-  static double AnswerWithin(double p_human, const std::vector<double>& ring, double elapsed,
-                             double within) {
-    double before = EmpiricalCdf(ring, elapsed, 0.0);
-    double by = EmpiricalCdf(ring, elapsed + within, 1.0);
-    double still_possible = 1.0 - p_human * before;
-    if (still_possible <= 0.0) return 0.0;
-    return std::clamp(p_human * (by - before) / still_possible, 0.0, 1.0);
-  }
-
-  // Every `adjust_every`, moves the risk allowance so that the abandon rate measured since the
-  // last adjustment heads for aim_fraction × target: multiplicative steps, faster down than up.
-  void Adjust(const PacingInput& input, const Measurements& measured) {
-    if (!last_adjust_) {
-      last_adjust_ = input.now;
-      answered_at_adjust_ = measured.answered_total();
-      abandoned_at_adjust_ = measured.abandoned_total();
-      return;
-    }
-    if (input.now - *last_adjust_ < params_.adjust_every) return;
-    std::int64_t answered = measured.answered_total() - answered_at_adjust_;
-    std::int64_t abandoned = measured.abandoned_total() - abandoned_at_adjust_;
-    if (answered >= 20) {
-      double recent = static_cast<double>(abandoned) / static_cast<double>(answered);
-      double day = measured.AbandonRate24h(input.now);
-      double aim = params_.aim_fraction * input.abandon_target;
-      if (recent > aim || day > aim) {
-        risk_ *= 0.7;
-      } else if (recent < 0.5 * aim && day < aim) {
-        risk_ *= 1.15;
-      }
-      risk_ = std::clamp(risk_, params_.min_risk, params_.max_risk);
-      last_adjust_ = input.now;
-      answered_at_adjust_ = measured.answered_total();
-      abandoned_at_adjust_ = measured.abandoned_total();
-    }
-  }
-
-  PredictiveParams params_;
-  double risk_;
-  std::optional<base::TimePoint> last_adjust_;
-  std::int64_t answered_at_adjust_ = 0;
-  std::int64_t abandoned_at_adjust_ = 0;
-};
+  return dist;
+}
 
 }  // namespace
+
+PredictivePacer::PredictivePacer(PredictiveParams params)
+    : params_(params), risk_(std::clamp(params.initial_risk, params.min_risk, params.max_risk)) {
+  params_.quadrature_points = std::max(params_.quadrature_points, 1);
+}
+
+double PredictivePacer::calibration() const {
+  double prior = params_.calibration_prior;
+  return std::clamp((static_cast<double>(abandoned_seen_) + prior) / (forecast_abandons_ + prior),
+                    0.25, 4.0);
+}
+
+int PredictivePacer::CallsToPlace(const PacingInput& input, const Measurements& measured) {
+  Refresh(input.now, measured);
+  abandoned_seen_ = measured.abandoned_total();
+  target_ = input.abandon_target;
+  int working = input.agents_logged_in - input.agents_paused;
+  if (working <= 0) return 0;
+  const auto ringing = static_cast<int>(input.ringing_elapsed.size());
+  int progressive = std::max(0, input.agents_ready - ringing - input.waiting_calls);
+  // At the target over the last 24 hours nothing may add risk: one line per free agent only;
+  // and already in the guard band just below it, once the rate means something.
+  double rate = measured.AbandonRate24h(input.now);
+  if (rate >= input.abandon_target) return progressive;
+  if (measured.answered_total() >= params_.guard_min_answers &&
+      rate >= params_.guard_fraction * input.abandon_target) {
+    return progressive;
+  }
+
+  BuildPoints(input);
+  int max_calls = static_cast<int>(params_.max_lines_per_agent * working) - ringing;
+  int placed = 0;
+  // Risk(n) is the risk of each of n + 1 calls placed together; it grows with n.
+  while (placed < max_calls && Risk(placed) <= risk_) ++placed;
+  placed = std::max(placed, progressive);
+  placing_rate_ += (placed - placing_rate_) / 30.0;
+  Learn(placed, placed > 0 ? Risk(placed - 1) : 0.0);
+  return placed;
+}
+
+void PredictivePacer::Learn(int placed, double risk_each) {
+  // Every call placed is a forecast: answered by a person with p_human, then abandoned with
+  // risk_each. ln β integrates the gap between the aimed and the forecast abandons, so the
+  // forecast rate settles on the aim within a few dozen expected answers, at any team size.
+  double answers = p_human_ * placed;
+  double abandons = answers * risk_each;
+  forecast_answers_ += answers;
+  forecast_abandons_ += abandons;
+  double aim = params_.aim_fraction * target_ / calibration();
+  double log_risk = std::log(risk_) + params_.gain * (aim * answers - abandons);
+  risk_ = std::clamp(std::exp(log_risk), params_.min_risk, params_.max_risk);
+}
+
+void PredictivePacer::Refresh(base::TimePoint now, const Measurements& measured) {
+  if (refreshed_ && now - last_refresh_ < params_.refresh_every) return;
+  refreshed_ = true;
+  last_refresh_ = now;
+  p_human_ = measured.HumanAnswerRate();
+
+  const std::vector<double>& ring = measured.HumanRingTimes();
+  std::vector<double> sample;
+  if (ring.size() >= kMinRingSamples) {
+    sample = ring;
+  } else {
+    // Prior until enough answers are seen: log-uniform from 4 to 16 s (median 8 s), the usual
+    // spread of a person's time to answer.
+    constexpr int kPriorPoints = 64;
+    for (int i = 0; i < kPriorPoints; ++i) {
+      sample.push_back(4.0 * std::pow(4.0, (i + 0.5) / kPriorPoints));
+    }
+  }
+  ring_cdf_ = Tabulate(sample, kRingStep, kRingReach);
+  ring_points_.clear();
+  future_weight_.clear();
+  const int n = params_.quadrature_points;
+  for (int j = 0; j < n; ++j) {
+    auto index = static_cast<std::size_t>((j + 0.5) / n * static_cast<double>(sample.size()));
+    ring_points_.push_back(sample[std::min(index, sample.size() - 1)]);
+    double weight = 0.0;
+    for (double u = 0.5 * kRingStep; u < ring_points_.back() - 1.0; u += kRingStep) {
+      weight += RingCdf(u) * kRingStep;
+    }
+    future_weight_.push_back(weight);
+  }
+
+  const std::vector<double>& handle = measured.HandleTimes();
+  if (handle.size() >= kMinHandleSamples) {
+    handle_cdf_ = Tabulate(handle, 1.0, handle.back());
+  } else {
+    handle_cdf_.clear();
+  }
+}
+
+double PredictivePacer::HandleCdf(double seconds) const {
+  return Interpolate(handle_cdf_, 1.0, seconds);
+}
+
+double PredictivePacer::RingCdf(double seconds) const {
+  return Interpolate(ring_cdf_, kRingStep, seconds);
+}
+
+void PredictivePacer::BuildPoints(const PacingInput& input) {
+  const int n = params_.quadrature_points;
+  points_.resize(static_cast<std::size_t>(n));
+  const double deadline = Seconds(params_.connect_deadline);
+  for (int j = 0; j < n; ++j) {
+    Point& point = points_[static_cast<std::size_t>(j)];
+    // By construction of the points, a new call is answered by a person by t with p (j + ½)/n.
+    point.q_new = p_human_ * (j + 0.5) / n;
+    point.future = placing_rate_ * p_human_ * future_weight_[static_cast<std::size_t>(j)];
+    point.certain = input.agents_ready - input.waiting_calls;
+    point.supply.clear();
+    point.demand.clear();
+  }
+  // Supply: each busy agent frees up by t + deadline with the conditional chance given how
+  // long its call has lasted. With too few handle times seen, no busy agent is counted on.
+  if (!handle_cdf_.empty()) {
+    for (base::Duration elapsed : input.busy_elapsed) {
+      const double e = Seconds(elapsed);
+      const double done = HandleCdf(e);
+      for (std::size_t j = 0; j < points_.size(); ++j) {
+        Point& point = points_[j];
+        // Longer than every call seen: likely to end soon.
+        double p = 1.0;
+        if (done < 1.0) {
+          p = std::clamp((HandleCdf(e + ring_points_[j] + deadline) - done) / (1.0 - done), 0.0,
+                         1.0);
+        }
+        if (p >= 1.0 - kNegligible) {
+          ++point.certain;
+        } else if (p > kNegligible) {
+          point.supply.push_back(p);
+        }
+      }
+    }
+  }
+  // Demand: each ringing call is answered by a person within t given it has rung so long.
+  for (base::Duration elapsed : input.ringing_elapsed) {
+    const double e = Seconds(elapsed);
+    const double before = RingCdf(e);
+    const double still = 1.0 - p_human_ * before;
+    if (still <= 0.0 || before >= 1.0) continue;
+    for (std::size_t j = 0; j < points_.size(); ++j) {
+      Point& point = points_[j];
+      double p = std::clamp(p_human_ * (RingCdf(e + ring_points_[j]) - before) / still, 0.0, 1.0);
+      if (p >= 1.0 - kNegligible) {
+        --point.certain;
+      } else if (p > kNegligible) {
+        point.demand.push_back(p);
+      }
+    }
+  }
+  for (Point& point : points_) {
+    point.exact =
+        static_cast<int>(point.supply.size() + point.demand.size()) <= params_.exact_limit;
+    point.others = 0;
+    if (point.exact) {
+      point.supply_dist = PoissonBinomial(point.supply);
+      point.demand_dist = BaseDemand(point);
+    } else {
+      Moments m;
+      m.mean = m.variance = m.third = point.future;  // a Poisson number of answers
+      for (double p : point.demand) m.Add(p, 1.0);
+      for (double p : point.supply) m.Add(p, -1.0);
+      point.mean = m.mean;
+      point.variance = m.variance;
+      point.third = m.third;
+    }
+  }
+}
+
+std::vector<double> PredictivePacer::BaseDemand(const Point& point) {
+  std::vector<double> d = PoissonBinomial(point.demand);
+  if (point.future <= kNegligible) return d;
+  // Convolve with Poisson(future), truncated where its tail is negligible.
+  auto reach = static_cast<std::size_t>(point.future + 8.0 * std::sqrt(point.future) + 8.0);
+  std::vector<double> poisson(reach + 1);
+  poisson[0] = std::exp(-point.future);
+  for (std::size_t k = 1; k <= reach; ++k) {
+    poisson[k] = poisson[k - 1] * point.future / static_cast<double>(k);
+  }
+  std::vector<double> out(d.size() + reach, 0.0);
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    for (std::size_t k = 0; k <= reach; ++k) out[i + k] += d[i] * poisson[k];
+  }
+  return out;
+}
+
+double PredictivePacer::Risk(int others) {
+  double sum = 0.0;
+  for (Point& point : points_) {
+    sum += point.exact ? PointRiskExact(point, others) : PointRiskNormal(point, others);
+  }
+  return sum / static_cast<double>(points_.size());
+}
+
+double PredictivePacer::PointRiskExact(Point& point, int others) {
+  if (others < point.others) {
+    point.demand_dist = BaseDemand(point);
+    point.others = 0;
+  }
+  for (; point.others < others; ++point.others) {
+    std::vector<double>& d = point.demand_dist;
+    d.push_back(0.0);
+    for (std::size_t k = d.size() - 1; k > 0; --k) {
+      d[k] = d[k] * (1 - point.q_new) + d[k - 1] * point.q_new;
+    }
+    d[0] *= 1 - point.q_new;
+  }
+  // Abandoned when the answers before it (demand plus the other new calls) take every agent
+  // free by then: P(D + N >= certain + S).
+  const std::vector<double>& d = point.demand_dist;
+  double risk = 0.0;
+  double tail = 0.0;  // P(D + N >= need), built from the top down
+  int top = static_cast<int>(d.size());
+  for (std::size_t k = point.supply_dist.size(); k > 0; --k) {
+    int need = std::max(point.certain + static_cast<int>(k - 1), 0);
+    while (top > need) tail += d[static_cast<std::size_t>(--top)];
+    risk += point.supply_dist[k - 1] * tail;
+  }
+  return std::clamp(risk, 0.0, 1.0);
+}
+
+double PredictivePacer::PointRiskNormal(const Point& point, int others) {
+  const double q = point.q_new;
+  const double mean = point.mean + others * q;
+  const double variance = point.variance + others * q * (1 - q);
+  const double third = point.third + others * q * (1 - q) * (1 - 2 * q);
+  // P(X >= certain) for X = D + N - S, by the refined normal approximation (skew-corrected,
+  // with a continuity correction), accurate to about 1e-3 for the sums of a large team.
+  const double threshold = point.certain - 0.5;
+  if (variance < 1e-9) return mean >= threshold ? 1.0 : 0.0;
+  const double sd = std::sqrt(variance);
+  const double x = (threshold - mean) / sd;
+  const double skew = third / (variance * sd);
+  const double phi = std::exp(-0.5 * x * x) / std::sqrt(2.0 * std::numbers::pi);
+  const double below = 0.5 * std::erfc(-x / std::sqrt(2.0)) + skew * (1.0 - x * x) * phi / 6.0;
+  return std::clamp(1.0 - below, 0.0, 1.0);
+}
 
 std::unique_ptr<Pacer> MakePredictivePacer(PredictiveParams params) {
   return std::make_unique<PredictivePacer>(params);
