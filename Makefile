@@ -48,9 +48,11 @@ lint: build
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
-# Seat analysis timing beside its peer, then the dialer grid of issue 3 (several minutes).
+# Seat analysis beside its peer, ACD routing decisions, then the dialer grid of issue 3
+# (about ten minutes); each appends its figures to bench/RESULTS.md.
 bench: build
 	bench/run $(BUILD)
+	bench/run_acd $(BUILD)
 	bench/dialer_grid $(BUILD)
 
 clean:

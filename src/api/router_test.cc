@@ -88,8 +88,8 @@ TEST_F(RouterTest, BadInputIsA400WithAMessage) {
 }
 
 TEST_F(RouterTest, SimulatesASmallCallingDay) {
-  ApiResponse response = Get("/api/dialer/simulate",
-                             {{"agents", "5"}, {"hours", "0.5"}, {"mode", "progressive"}});
+  ApiResponse response =
+      Get("/api/dialer/simulate", {{"agents", "5"}, {"hours", "0.5"}, {"mode", "progressive"}});
   ASSERT_EQ(response.status, 200) << response.body;
   json body = Body(response);
   EXPECT_EQ(body["mode"], "progressive");
