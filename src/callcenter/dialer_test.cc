@@ -204,17 +204,22 @@ class UnavailableAttempts : public store::AttemptStore {
 
 class JournaledDialerTest : public DialerTest {
  protected:
+  // One agent, progressive dialling, every attempt journaled in `attempts` as campaign "camp".
+  void StartJournaled(store::AttemptStore* attempts) {
+    pacer_ = MakeProgressivePacer();
+    dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, DialerSettings{});
+    dialer_->SetAttemptStore(attempts, "camp");
+    Agent* agent = *pool_.Add({"a1", "Synthetic agent", "line-1", {"hi"}, {}, {}});
+    ASSERT_TRUE(agent->LogIn().ok());
+    dialer_->Start();
+  }
+  Agent& only_agent() { return *pool_.Find("a1"); }
   std::vector<store::CallAttempt> Journal() { return *db_.attempts().ListAttempts("camp"); }
   fakes::InMemoryDatabase db_;
 };
 
 TEST_F(JournaledDialerTest, AttemptIsJournaledBeforeTheCallAndEndedAfterIt) {
-  pacer_ = MakeProgressivePacer();
-  dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, DialerSettings{});
-  dialer_->SetAttemptStore(&db_.attempts(), "camp");
-  Agent* agent = *pool_.Add({"a1", "Synthetic agent", "line-1", {"hi"}, {}, {}});
-  ASSERT_TRUE(agent->LogIn().ok());
-  dialer_->Start();
+  ASSERT_NO_FATAL_FAILURE(StartJournaled(&db_.attempts()));
   ASSERT_EQ(calls_.dialled(), 1u);
   ASSERT_EQ(Journal().size(), 1u);
   EXPECT_EQ(Journal()[0].number, calls_.call(Nth(0)).request.number);
@@ -226,15 +231,10 @@ TEST_F(JournaledDialerTest, AttemptIsJournaledBeforeTheCallAndEndedAfterIt) {
 }
 
 TEST_F(JournaledDialerTest, TheAgentsDispositionIsJournaled) {
-  pacer_ = MakeProgressivePacer();
-  dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, DialerSettings{});
-  dialer_->SetAttemptStore(&db_.attempts(), "camp");
-  Agent* agent = *pool_.Add({"a1", "Synthetic agent", "line-1", {"hi"}, {}, {}});
-  ASSERT_TRUE(agent->LogIn().ok());
-  dialer_->Start();
+  ASSERT_NO_FATAL_FAILURE(StartJournaled(&db_.attempts()));
   calls_.Answer(Nth(0));
   calls_.End(Nth(0), EndCause::kRemoteHangup);
-  ASSERT_TRUE(agent->Dispose("supporter").ok());
+  ASSERT_TRUE(only_agent().Dispose("supporter").ok());
   EXPECT_EQ(Journal()[0].outcome, "connected");
   EXPECT_EQ(Journal()[0].disposition, "supporter");
   EXPECT_EQ(Journal()[0].agent_id, "a1");
@@ -246,12 +246,7 @@ TEST_F(JournaledDialerTest, AnAttemptBegunBeforeARestartIsNeverDialledAgain) {
   earlier.contact_id = "c1";  // ListedContacts hands out c1 first
   earlier.number = "+919000001001";
   ASSERT_TRUE(db_.attempts().BeginAttempt(earlier).ok());
-  pacer_ = MakeProgressivePacer();
-  dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, DialerSettings{});
-  dialer_->SetAttemptStore(&db_.attempts(), "camp");
-  Agent* agent = *pool_.Add({"a1", "Synthetic agent", "line-1", {"hi"}, {}, {}});
-  ASSERT_TRUE(agent->LogIn().ok());
-  dialer_->Start();
+  ASSERT_NO_FATAL_FAILURE(StartJournaled(&db_.attempts()));
   clock_.AdvanceBy(seconds(1));
   ASSERT_EQ(calls_.dialled(), 1u);
   EXPECT_EQ(calls_.call(Nth(0)).request.number, "+919000001002");  // c2, not c1 again
@@ -260,12 +255,7 @@ TEST_F(JournaledDialerTest, AnAttemptBegunBeforeARestartIsNeverDialledAgain) {
 
 TEST_F(JournaledDialerTest, NoCallIsPlacedThatCannotBeJournaled) {
   UnavailableAttempts down;
-  pacer_ = MakeProgressivePacer();
-  dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, DialerSettings{});
-  dialer_->SetAttemptStore(&down, "camp");
-  Agent* agent = *pool_.Add({"a1", "Synthetic agent", "line-1", {"hi"}, {}, {}});
-  ASSERT_TRUE(agent->LogIn().ok());
-  dialer_->Start();
+  ASSERT_NO_FATAL_FAILURE(StartJournaled(&down));
   clock_.AdvanceBy(seconds(10));
   EXPECT_EQ(calls_.dialled(), 0u);
   EXPECT_GT(dialer_->stats().not_journaled, 0);
