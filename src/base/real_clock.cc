@@ -47,8 +47,10 @@ void RealClock::Loop() {
       continue;
     }
     auto first = timers_.begin();
-    if (first->first.first > Now()) {
-      wake_.wait_until(lock, first->first.first);
+    // A copy: the wait unlocks, and Cancel() may erase the timer (and its key) meanwhile.
+    TimePoint due = first->first.first;
+    if (due > Now()) {
+      wake_.wait_until(lock, due);
       continue;
     }
     std::function<void()> fn = std::move(first->second);
