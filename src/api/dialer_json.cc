@@ -14,7 +14,7 @@ double Round(double value, int decimals) {
 
 nlohmann::json DayReportJson(const simulation::DayParams& params,
                              const simulation::DayReport& report) {
-  return {
+  nlohmann::json json = {
       {"mode", report.mode},
       {"agents", params.agents},
       {"answer_rate", params.answer_rate},
@@ -33,6 +33,16 @@ nlohmann::json DayReportJson(const simulation::DayParams& params,
       {"mean_agent_idle_s", Round(report.mean_agent_idle_s, 2)},
       {"p95_customer_wait_s", Round(report.p95_customer_wait_s, 2)},
   };
+  if (params.inbound_per_hour > 0) {
+    json["inbound"] = {
+        {"per_hour", params.inbound_per_hour},
+        {"offered", report.inbound_offered},
+        {"connected", report.inbound_connected},
+        {"abandoned", report.inbound_abandoned},
+        {"p95_wait_s", Round(report.p95_inbound_wait_s, 2)},
+    };
+  }
+  return json;
 }
 
 }  // namespace api

@@ -4,36 +4,57 @@
 
 #include <exception>
 
+#include "api/campaign_json.h"
 #include "api/router.h"
 #include "base/logging.h"
 
 namespace api {
 
-HttpServer::HttpServer(store::Database& db)
-    : db_(db), server_(std::make_unique<httplib::Server>()) {
+namespace {
+
+void SetResponse(const ApiResponse& response, httplib::Response& http_response) {
+  http_response.status = response.status;
+  http_response.set_content(response.body, response.content_type.c_str());
+}
+
+}  // namespace
+
+HttpServer::HttpServer(store::Database& db, const base::Clock& clock)
+    : db_(db), clock_(clock), server_(std::make_unique<httplib::Server>()) {
   auto handle = [this](const httplib::Request& http_request, httplib::Response& http_response) {
-    ApiRequest request{http_request.method, http_request.path, {}};
+    ApiRequest request;
+    request.method = http_request.method;
+    request.path = http_request.path;
     for (const auto& [name, value] : http_request.params) request.query[name] = value;
+    request.body = http_request.body;
     ApiResponse response;
     {
       std::lock_guard lock(db_mutex_);
+      // Read under the lock, so that what is stored is dated in the order it is written.
+      request.received_at = clock_.Now();
       response = HandleRequest(db_, request);
     }
-    http_response.status = response.status;
-    http_response.set_content(response.body, response.content_type.c_str());
+    SetResponse(response, http_response);
     JS_LOG(kDebug) << http_request.method << " " << http_request.path << " " << response.status;
   };
   server_->Get(R"(/.*)", handle);
   server_->Post(R"(/.*)", handle);
   server_->Put(R"(/.*)", handle);
   server_->Delete(R"(/.*)", handle);
+  // The library refuses a longer body itself (413) before reading it; the router answers the
+  // same for a body that reaches it.
+  server_->set_payload_max_length(kMaxCampaignJsonBytes);
+  server_->set_error_handler([](const httplib::Request&, httplib::Response& http_response) {
+    if (http_response.status != 413) return;
+    ApiResponse error = ErrorResponse(base::InvalidArgument("the request body is over 1 MiB"));
+    error.status = 413;
+    SetResponse(error, http_response);
+  });
   // cpp-httplib reports handler exceptions here; none should escape our code, but a library
   // throw must become a 500, not a dead worker.
   server_->set_exception_handler(
       [](const httplib::Request&, httplib::Response& response, const std::exception_ptr&) {
-        ApiResponse error = ErrorResponse(base::Internal("unexpected failure"));
-        response.status = error.status;
-        response.set_content(error.body, error.content_type.c_str());
+        SetResponse(ErrorResponse(base::Internal("unexpected failure")), response);
       });
 }
 

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <string>
 
+#include "base/clock.h"
 #include "base/result.h"
 #include "store/store.h"
 
@@ -17,8 +18,9 @@ namespace api {
 // threads; access to the database is serialised (store::Database is single-threaded).
 class HttpServer {
  public:
-  // `db` must outlive the server.
-  explicit HttpServer(store::Database& db);
+  // `db` and `clock` must outlive the server; `clock` dates what requests store (it must be
+  // safe to call Now() from the library's worker threads, as RealClock is).
+  HttpServer(store::Database& db, const base::Clock& clock);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
@@ -32,6 +34,7 @@ class HttpServer {
 
  private:
   store::Database& db_;
+  const base::Clock& clock_;
   std::mutex db_mutex_;
   std::unique_ptr<httplib::Server> server_;
 };

@@ -5,6 +5,7 @@
 
 #include "analysis/seat_queries.h"
 #include "analysis/seat_strength.h"
+#include "api/campaign_routes.h"
 #include "api/dialer_json.h"
 #include "api/seat_json.h"
 #include "base/text.h"
@@ -38,10 +39,6 @@ ApiResponse ErrorResponse(const base::Status& status) {
   return {HttpStatusOf(status), "application/json", body.dump()};
 }
 
-namespace {
-
-ApiResponse JsonResponse(const json& body) { return {200, "application/json", body.dump()}; }
-
 base::Status CheckParameters(const ApiRequest& request, const std::set<std::string>& allowed) {
   for (const auto& [name, value] : request.query) {
     if (allowed.count(name) != 0) continue;
@@ -53,6 +50,10 @@ base::Status CheckParameters(const ApiRequest& request, const std::set<std::stri
   }
   return base::OkStatus();
 }
+
+namespace {
+
+ApiResponse JsonResponse(const json& body) { return {200, "application/json", body.dump()}; }
 
 base::Result<analysis::SeatQuery> SeatQueryFrom(const ApiRequest& request) {
   JS_RETURN_IF_ERROR(
@@ -165,6 +166,7 @@ base::Result<ApiResponse> Route(store::Database& db, const ApiRequest& request) 
 }  // namespace
 
 ApiResponse HandleRequest(store::Database& db, const ApiRequest& request) {
+  if (std::optional<ApiResponse> campaigns = RouteCampaigns(db, request)) return *campaigns;
   if (request.method != "GET") {
     ApiResponse response = ErrorResponse(
         base::InvalidArgument("method " + request.method + " is not allowed on " + request.path));

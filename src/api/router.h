@@ -2,8 +2,10 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
+#include "base/clock.h"
 #include "base/status.h"
 #include "store/store.h"
 
@@ -15,6 +17,9 @@ struct ApiRequest {
   std::string method = "GET";
   std::string path;
   std::map<std::string, std::string> query;
+  std::string body;  // of a POST: JSON text
+  // When the request came in, from the server's Clock: the time written with what it stores.
+  base::TimePoint received_at;
 };
 
 struct ApiResponse {
@@ -30,11 +35,15 @@ struct ApiResponse {
 //   GET /api/seats/segments     same parameters as weak
 //   GET /api/seats/method       the score's method, as text
 //   GET /api/dialer/simulate    ?agents=&answer_rate=&aht=&hours=&mode=&seed= (a simulated day)
-// Errors are {"error":{"code","message"}} with 400 (bad input), 404, 405 or 500.
+//   GET|POST /api/campaigns..., see campaign_routes.h
+// Errors are {"error":{"code","message"}} with 400 (bad input), 404, 405, 409, 413 or 500.
 ApiResponse HandleRequest(store::Database& db, const ApiRequest& request);
 
 // The HTTP status and error code of a failed Status.
 int HttpStatusOf(const base::Status& status);
 ApiResponse ErrorResponse(const base::Status& status);
+
+// kInvalidArgument naming the first query parameter not in `allowed`, with the nearest names.
+base::Status CheckParameters(const ApiRequest& request, const std::set<std::string>& allowed);
 
 }  // namespace api

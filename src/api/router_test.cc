@@ -13,7 +13,10 @@ using nlohmann::json;
 class RouterTest : public ::testing::Test {
  protected:
   ApiResponse Get(const std::string& path, std::map<std::string, std::string> query = {}) {
-    return HandleRequest(db_, {"GET", path, std::move(query)});
+    ApiRequest request;
+    request.path = path;
+    request.query = std::move(query);
+    return HandleRequest(db_, request);
   }
   static json Body(const ApiResponse& response) { return json::parse(response.body); }
 
@@ -111,7 +114,10 @@ TEST_F(RouterTest, SimulationRefusesBadOrTooLargeDays) {
 
 TEST_F(RouterTest, UnknownRouteIs404AndWrongMethodIs405) {
   EXPECT_EQ(Get("/api/nothing").status, 404);
-  EXPECT_EQ(HandleRequest(db_, {"POST", "/api/seats/weak", {}}).status, 405);
+  ApiRequest post;
+  post.method = "POST";
+  post.path = "/api/seats/weak";
+  EXPECT_EQ(HandleRequest(db_, post).status, 405);
 }
 
 }  // namespace

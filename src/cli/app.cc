@@ -9,7 +9,8 @@ namespace cli {
 
 std::vector<Command> AllCommands() {
   std::vector<Command> commands;
-  for (auto group : {DataCommands, SeatsCommands, DialerCommands, ServeCommands}) {
+  for (auto group :
+       {DataCommands, SeatsCommands, DialerCommands, CampaignCommands, ServeCommands}) {
     for (Command& command : group()) commands.push_back(std::move(command));
   }
   return commands;
@@ -30,17 +31,46 @@ void PrintOverview(const std::vector<Command>& commands, std::ostream& out) {
   out << "  help" << std::string(width - 2, ' ') << "this list, or `help <command>`\n";
 }
 
-void PrintCommandHelp(const Command& command, std::ostream& out) {
-  out << "usage: " << command.usage << "\n\n" << command.summary << "\n";
-  if (!command.description.empty()) out << '\n' << command.description;
-  if (command.flags.empty()) return;
-  out << "\nflags:\n";
+void PrintSpecs(const Command& command, bool positional, std::ostream& out) {
+  bool any = std::any_of(command.flags.begin(), command.flags.end(),
+                         [&](const FlagSpec& spec) { return spec.name.empty() == positional; });
+  if (!any) return;
+  out << (positional ? "\narguments:\n" : "\nflags:\n");
   for (const FlagSpec& flag : command.flags) {
-    std::string left = "--" + flag.name + (flag.value_name.empty() ? "" : " " + flag.value_name);
+    if (flag.name.empty() != positional) continue;
+    std::string left =
+        positional ? flag.value_name
+                   : "--" + flag.name + (flag.value_name.empty() ? "" : " " + flag.value_name);
     out << "  " << left
         << (left.size() < 26 ? std::string(26 - left.size(), ' ') : "\n" + std::string(28, ' '))
         << flag.help << '\n';
   }
+}
+
+void PrintCommandHelp(const Command& command, std::ostream& out) {
+  out << "usage: " << command.usage << "\n\n" << command.summary << "\n";
+  if (!command.description.empty()) out << '\n' << command.description;
+  PrintSpecs(command, true, out);
+  PrintSpecs(command, false, out);
+}
+
+// kInvalidArgument unless `given` are exactly the command's positional arguments in number.
+base::Status CheckArguments(const Command& command, const std::vector<std::string>& given) {
+  std::vector<std::string> wanted;
+  for (const FlagSpec& spec : command.flags) {
+    if (spec.name.empty()) wanted.push_back(spec.value_name);
+  }
+  if (given.size() > wanted.size()) {
+    return base::InvalidArgument("unexpected argument '" + given[wanted.size()] + "' for '" +
+                                 command.name + "'");
+  }
+  if (given.size() < wanted.size()) {
+    std::vector<std::string> missing(wanted.begin() + static_cast<std::ptrdiff_t>(given.size()),
+                                     wanted.end());
+    return base::InvalidArgument("'" + command.name + "' needs " + base::Join(missing, " ") +
+                                 " (see `jansampark " + command.name + " --help`)");
+  }
+  return base::OkStatus();
 }
 
 // Finds the command whose name is the longest prefix of `args`; sets `consumed` to its words.
@@ -100,11 +130,8 @@ int RunCli(const std::vector<std::string>& args, Io& io) {
     PrintCommandHelp(*command, io.out);
     return kExitOk;
   }
-  if (!flags->positionals().empty()) {
-    return ReportError(base::InvalidArgument("unexpected argument '" + flags->positionals()[0] +
-                                             "' for '" + command->name + "'"),
-                       io);
-  }
+  base::Status arguments = CheckArguments(*command, flags->positionals());
+  if (!arguments.ok()) return ReportError(arguments, io);
   return command->run(*flags, io);
 }
 

@@ -28,6 +28,7 @@ struct Command {
   std::string summary;      // one line for `jansampark help`
   std::string usage;        // "jansampark seats weak --party P [...]"
   std::string description;  // paragraphs for `--help`
+  // The flags, and the positional arguments (Argument()) whose number RunCli checks.
   std::vector<FlagSpec> flags;
   std::function<int(const ParsedFlags&, Io&)> run;
 };
@@ -40,6 +41,7 @@ std::vector<Command> DataCommands();
 std::vector<Command> SeatsCommands();
 std::vector<Command> ServeCommands();
 std::vector<Command> DialerCommands();
+std::vector<Command> CampaignCommands();
 
 // Runs the program with `args` (without the program name); returns the exit status.
 int RunCli(const std::vector<std::string>& args, Io& io);

@@ -16,11 +16,17 @@ std::string ParsedFlags::GetOr(const std::string& name, const std::string& fallb
   return Get(name).value_or(fallback);
 }
 
+FlagSpec Argument(std::string value_name, std::string help) {
+  return {"", std::move(value_name), std::move(help)};
+}
+
 namespace {
 
+// Positional arguments have no name, so "--=x" must not find one.
 const FlagSpec* FindSpec(const std::vector<FlagSpec>& specs, const std::string& name) {
-  auto it = std::find_if(specs.begin(), specs.end(),
-                         [&](const FlagSpec& spec) { return spec.name == name; });
+  auto it = std::find_if(specs.begin(), specs.end(), [&](const FlagSpec& spec) {
+    return !spec.name.empty() && spec.name == name;
+  });
   return it == specs.end() ? nullptr : &*it;
 }
 
@@ -28,7 +34,9 @@ base::Status UnknownFlag(const std::string& name, const std::vector<FlagSpec>& s
                          const std::string& command) {
   std::vector<std::string> names;
   names.reserve(specs.size());
-  for (const FlagSpec& spec : specs) names.push_back(spec.name);
+  for (const FlagSpec& spec : specs) {
+    if (!spec.name.empty()) names.push_back(spec.name);
+  }
   std::string message = "unknown flag --" + name + " for '" + command + "'";
   std::vector<std::string> nearest = base::NearestNames(name, names);
   if (!nearest.empty()) message += "; did you mean --" + base::Join(nearest, ", --") + "?";

@@ -9,12 +9,17 @@
 
 namespace cli {
 
-// A flag a command accepts: `--name VALUE`, `--name=VALUE`, or a switch `--name`.
+// A flag a command accepts: `--name VALUE`, `--name=VALUE`, or a switch `--name`. A spec
+// without a name is a positional argument instead (made by Argument()): required, in the order
+// listed, and named by `value_name` in usage and help.
 struct FlagSpec {
-  std::string name;        // without the dashes
+  std::string name;        // without the dashes; empty for a positional argument
   std::string value_name;  // empty for a switch
   std::string help;
 };
+
+// A required positional argument, e.g. Argument("FILE", "the campaign file").
+FlagSpec Argument(std::string value_name, std::string help);
 
 // The flags given on one command line, checked against the command's specs.
 class ParsedFlags {

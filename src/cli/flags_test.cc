@@ -45,5 +45,16 @@ TEST(FlagsTest, PositiveIntRejectsZeroNegativeAndText) {
   EXPECT_FALSE(PositiveIntFlag("top", "ten").ok());
 }
 
+TEST(FlagsTest, PositionalArgumentsAreNotFlags) {
+  std::vector<FlagSpec> specs = {Argument("FILE", "a file"), {"db", "PATH", ""}};
+  auto flags = ParseFlags({"a.json", "--db", "x.db"}, specs, "campaign add");
+  ASSERT_TRUE(flags.ok()) << flags.status().ToString();
+  EXPECT_EQ(flags->positionals(), std::vector<std::string>{"a.json"});
+  EXPECT_EQ(*flags->Get("db"), "x.db");
+  EXPECT_FALSE(ParseFlags({"--=x"}, specs, "campaign add").ok());
+  EXPECT_EQ(ParseFlags({"--fil", "a"}, specs, "campaign add").status().message().find("--FILE"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace cli

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "api/http_server.h"
+#include "base/real_clock.h"
 #include "base/text.h"
 #include "cli/command.h"
 #include "cli/common_flags.h"
@@ -43,7 +44,8 @@ int RunServe(const ParsedFlags& flags, Io& io) {
   sigaddset(&stop_signals, SIGUSR1);  // only to wake the waiter below
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  api::HttpServer server(**db);
+  base::RealClock clock;
+  api::HttpServer server(**db, clock);
   base::Result<int> port = server.Bind(address->host, address->port);
   if (!port.ok()) return ReportError(port.status(), io);
   io.out << "jansampark serving http://" << address->host << ":" << *port
@@ -71,7 +73,8 @@ std::vector<Command> ServeCommands() {
            "serve the HTTP/JSON API (health page and seat analysis)",
            "jansampark serve [--db PATH] [--http HOST:PORT]",
            "Routes: /health, /api/seats/summary, /api/seats/weak, /api/seats/segments,\n"
-           "/api/seats/method (see docs/api.md). SIGINT or SIGTERM stops the server.\n",
+           "/api/seats/method, /api/dialer/simulate, /api/campaigns (see docs/api.md). SIGINT or\n"
+           "SIGTERM stops the server.\n",
            {DbFlag(), {"http", "HOST:PORT", "where to listen (default 127.0.0.1:8080)"}},
            RunServe}};
 }

@@ -81,6 +81,50 @@ class AttemptStore {
   virtual base::Result<std::vector<CallAttempt>> ListAttempts(std::string_view campaign_id) = 0;
 };
 
+// A campaign of the call centre as stored: its definition is the campaign file's JSON
+// (docs/json.md), kept as text so that the store depends on no call-centre type; api/
+// campaign_json reads and writes it. Definitions are checked before they are stored.
+struct StoredCampaign {
+  std::string id;
+  std::string definition;  // JSON text
+  base::TimePoint created_at;
+};
+
+// The campaigns. A definition is not changed once stored (a changed campaign is a new one).
+class CampaignStore {
+ public:
+  virtual ~CampaignStore() = default;
+  // Stores a campaign under `id`; kConflict naming the id when one is stored already.
+  virtual base::Status AddCampaign(std::string_view id, std::string_view definition,
+                                   base::TimePoint created_at) = 0;
+  // kNotFound naming the id when none is stored.
+  virtual base::Result<StoredCampaign> GetCampaign(std::string_view id) = 0;
+  // Every campaign, by id.
+  virtual base::Result<std::vector<StoredCampaign>> ListCampaigns() = 0;
+};
+
+// One number on a campaign's do-not-call list.
+struct DoNotCallEntry {
+  std::string number;  // E.164
+  std::string reason;  // may be empty
+  base::TimePoint added_at;
+};
+
+// The campaigns' own do-not-call lists: opt-outs are permanent, so there is no way to remove
+// a number. The callers check numbers (E.164, callcenter::IsE164) and that the campaign
+// exists; the store compares numbers byte for byte and never refuses an opt-out for its
+// campaign id, so that no opt-out is ever lost.
+class DoNotCallStore {
+ public:
+  virtual ~DoNotCallStore() = default;
+  // Puts `number` on the list of `campaign_id`, durably once it returns. Adding a number
+  // already listed succeeds and keeps its first reason and time.
+  virtual base::Status AddDoNotCall(std::string_view campaign_id, std::string_view number,
+                                    std::string_view reason, base::TimePoint at) = 0;
+  // The list of `campaign_id`, oldest first (then by number); empty for an unknown campaign.
+  virtual base::Result<std::vector<DoNotCallEntry>> ListDoNotCall(std::string_view campaign_id) = 0;
+};
+
 // One open database. Not thread-safe: one Database per thread, or external locking.
 class Database {
  public:
@@ -88,6 +132,8 @@ class Database {
   virtual ReferenceStore& reference() = 0;
   virtual ResultStore& results() = 0;
   virtual AttemptStore& attempts() = 0;
+  virtual CampaignStore& campaigns() = 0;
+  virtual DoNotCallStore& do_not_call() = 0;
 
   // Writes states, seats, segments and parties (inserted or updated by key) and replaces the
   // results of every election in `data`, all in one transaction: on any failure the database is

@@ -365,6 +365,91 @@ TEST_P(StoreConformanceTest, AttemptsSurviveReopening) {
             base::StatusCode::kConflict);
 }
 
+base::TimePoint MadeUpTime(int minutes) {
+  return base::TimePoint(std::chrono::seconds(1'767'225'600) + std::chrono::minutes(minutes));
+}
+
+TEST_P(StoreConformanceTest, CampaignsAreStoredOnceAndListedById) {
+  CampaignStore& campaigns = db_->campaigns();
+  EXPECT_TRUE(campaigns.ListCampaigns()->empty());
+  ASSERT_TRUE(campaigns.AddCampaign("helpline", R"({"id":"helpline"})", MadeUpTime(1)).ok());
+  ASSERT_TRUE(campaigns.AddCampaign("arogya-2026", R"({"id":"arogya-2026"})", MadeUpTime(2)).ok());
+  base::Status again = campaigns.AddCampaign("helpline", "{}", MadeUpTime(3));
+  EXPECT_EQ(again.code(), base::StatusCode::kConflict);
+  EXPECT_NE(again.message().find("'helpline'"), std::string::npos) << again.ToString();
+
+  base::Result<StoredCampaign> stored = campaigns.GetCampaign("helpline");
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->id, "helpline");
+  EXPECT_EQ(stored->definition, R"({"id":"helpline"})");  // the first one, unchanged
+  EXPECT_EQ(stored->created_at, MadeUpTime(1));
+  base::Result<std::vector<StoredCampaign>> listed = campaigns.ListCampaigns();
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ((*listed)[0].id, "arogya-2026");
+  EXPECT_EQ((*listed)[1].id, "helpline");
+}
+
+TEST_P(StoreConformanceTest, UnknownCampaignIsNotFoundAndNamed) {
+  base::Result<StoredCampaign> missing = db_->campaigns().GetCampaign("nowhere");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), base::StatusCode::kNotFound);
+  EXPECT_NE(missing.status().message().find("'nowhere'"), std::string::npos);
+}
+
+TEST_P(StoreConformanceTest, CampaignDefinitionKeepsUnicodeAndQuotesExactly) {
+  std::string definition = R"({"name":"स्वयंसेवक संपर्क","note":"it's "synthetic""})";
+  ASSERT_TRUE(db_->campaigns().AddCampaign("hindi", definition, MadeUpTime(0)).ok());
+  EXPECT_EQ(db_->campaigns().GetCampaign("hindi")->definition, definition);
+}
+
+std::vector<std::string> DescribedDoNotCall(Database& db, std::string_view campaign) {
+  base::Result<std::vector<DoNotCallEntry>> entries = db.do_not_call().ListDoNotCall(campaign);
+  EXPECT_TRUE(entries.ok()) << entries.status().ToString();
+  std::vector<std::string> lines;
+  if (!entries.ok()) return lines;
+  for (const DoNotCallEntry& entry : *entries) {
+    auto minutes = std::chrono::duration_cast<std::chrono::minutes>(entry.added_at - MadeUpTime(0));
+    lines.push_back(entry.number + " | " + entry.reason + " | " + std::to_string(minutes.count()));
+  }
+  return lines;
+}
+
+TEST_P(StoreConformanceTest, DoNotCallListsAreKeptPerCampaignOldestFirst) {
+  DoNotCallStore& lists = db_->do_not_call();
+  EXPECT_TRUE(lists.ListDoNotCall("helpline")->empty());
+  ASSERT_TRUE(lists.AddDoNotCall("helpline", "+919000000002", "asked on call", MadeUpTime(5)).ok());
+  ASSERT_TRUE(lists.AddDoNotCall("helpline", "+919000000001", "", MadeUpTime(9)).ok());
+  ASSERT_TRUE(lists.AddDoNotCall("helpline", "+919000000003", "sms STOP", MadeUpTime(5)).ok());
+  ASSERT_TRUE(lists.AddDoNotCall("other", "+919000000009", "", MadeUpTime(1)).ok());
+  EXPECT_EQ(DescribedDoNotCall(*db_, "helpline"),
+            (std::vector<std::string>{"+919000000002 | asked on call | 5",
+                                      "+919000000003 | sms STOP | 5", "+919000000001 |  | 9"}));
+  EXPECT_EQ(DescribedDoNotCall(*db_, "other"), (std::vector<std::string>{"+919000000009 |  | 1"}));
+}
+
+TEST_P(StoreConformanceTest, AddingAListedNumberAgainKeepsTheFirstOptOut) {
+  DoNotCallStore& lists = db_->do_not_call();
+  ASSERT_TRUE(lists.AddDoNotCall("helpline", "+919000000002", "first", MadeUpTime(5)).ok());
+  EXPECT_TRUE(lists.AddDoNotCall("helpline", "+919000000002", "second", MadeUpTime(8)).ok());
+  EXPECT_EQ(DescribedDoNotCall(*db_, "helpline"),
+            (std::vector<std::string>{"+919000000002 | first | 5"}));
+}
+
+TEST_P(StoreConformanceTest, CampaignsAndOptOutsSurviveReopening) {
+  if (!backend_->Persistent()) {
+    GTEST_SKIP() << "the database ends with its Database object";
+  }
+  ASSERT_TRUE(db_->campaigns().AddCampaign("helpline", "{}", MadeUpTime(1)).ok());
+  ASSERT_TRUE(db_->do_not_call().AddDoNotCall("helpline", "+919000000002", "", MadeUpTime(2)).ok());
+  ASSERT_NO_FATAL_FAILURE(Reopen());
+  EXPECT_EQ(db_->campaigns().GetCampaign("helpline")->created_at, MadeUpTime(1));
+  EXPECT_EQ(db_->campaigns().AddCampaign("helpline", "{}", MadeUpTime(3)).code(),
+            base::StatusCode::kConflict);
+  EXPECT_EQ(DescribedDoNotCall(*db_, "helpline"),
+            (std::vector<std::string>{"+919000000002 |  | 2"}));
+}
+
 TEST_P(StoreConformanceTest, RoundTripComesBackInKeyOrder) {
   Load(SmallCountry());
   EXPECT_EQ(

@@ -1,5 +1,6 @@
 #include "fakes/in_memory_database.h"
 
+#include <algorithm>
 #include <set>
 
 namespace fakes {
@@ -79,6 +80,49 @@ base::Result<std::vector<store::CallAttempt>> InMemoryDatabase::ListAttempts(
     if (attempt.campaign_id == campaign_id) found.push_back(attempt);
   }
   return found;
+}
+
+base::Status InMemoryDatabase::AddCampaign(std::string_view id, std::string_view definition,
+                                           base::TimePoint created_at) {
+  if (campaigns_.find(id) != campaigns_.end()) {
+    return base::Conflict("campaign '" + std::string(id) + "' exists already");
+  }
+  campaigns_.emplace(std::string(id),
+                     store::StoredCampaign{std::string(id), std::string(definition), created_at});
+  return base::OkStatus();
+}
+
+base::Result<store::StoredCampaign> InMemoryDatabase::GetCampaign(std::string_view id) {
+  auto it = campaigns_.find(id);
+  if (it == campaigns_.end()) return base::NotFound("no campaign '" + std::string(id) + "'");
+  return it->second;
+}
+
+base::Result<std::vector<store::StoredCampaign>> InMemoryDatabase::ListCampaigns() {
+  std::vector<store::StoredCampaign> listed;
+  for (const auto& [id, campaign] : campaigns_) listed.push_back(campaign);
+  return listed;
+}
+
+base::Status InMemoryDatabase::AddDoNotCall(std::string_view campaign_id, std::string_view number,
+                                            std::string_view reason, base::TimePoint at) {
+  auto& numbers = do_not_call_[std::string(campaign_id)];
+  numbers.emplace(std::string(number),
+                  store::DoNotCallEntry{std::string(number), std::string(reason), at});
+  return base::OkStatus();
+}
+
+base::Result<std::vector<store::DoNotCallEntry>> InMemoryDatabase::ListDoNotCall(
+    std::string_view campaign_id) {
+  std::vector<store::DoNotCallEntry> listed;
+  auto it = do_not_call_.find(campaign_id);
+  if (it == do_not_call_.end()) return listed;
+  for (const auto& [number, entry] : it->second) listed.push_back(entry);
+  std::stable_sort(listed.begin(), listed.end(),
+                   [](const store::DoNotCallEntry& a, const store::DoNotCallEntry& b) {
+                     return a.added_at < b.added_at;
+                   });
+  return listed;
 }
 
 }  // namespace fakes

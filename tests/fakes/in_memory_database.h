@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,9 @@ namespace fakes {
 class InMemoryDatabase : public store::Database,
                          store::ReferenceStore,
                          store::ResultStore,
-                         store::AttemptStore {
+                         store::AttemptStore,
+                         store::CampaignStore,
+                         store::DoNotCallStore {
  public:
   InMemoryDatabase() = default;
   explicit InMemoryDatabase(results::ReferenceData data) : data_(std::move(data)) {}
@@ -20,6 +23,8 @@ class InMemoryDatabase : public store::Database,
   store::ReferenceStore& reference() override { return *this; }
   store::ResultStore& results() override { return *this; }
   store::AttemptStore& attempts() override { return *this; }
+  store::CampaignStore& campaigns() override { return *this; }
+  store::DoNotCallStore& do_not_call() override { return *this; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override { return 1; }
 
@@ -39,9 +44,23 @@ class InMemoryDatabase : public store::Database,
                               std::string_view agent_id) override;
   base::Result<std::vector<store::CallAttempt>> ListAttempts(std::string_view campaign_id) override;
 
+  base::Status AddCampaign(std::string_view id, std::string_view definition,
+                           base::TimePoint created_at) override;
+  base::Result<store::StoredCampaign> GetCampaign(std::string_view id) override;
+  base::Result<std::vector<store::StoredCampaign>> ListCampaigns() override;
+
+  base::Status AddDoNotCall(std::string_view campaign_id, std::string_view number,
+                            std::string_view reason, base::TimePoint at) override;
+  base::Result<std::vector<store::DoNotCallEntry>> ListDoNotCall(
+      std::string_view campaign_id) override;
+
  private:
   results::ReferenceData data_;
   std::vector<store::CallAttempt> attempts_;  // id = index + 1
+  std::map<std::string, store::StoredCampaign, std::less<>> campaigns_;
+  // By campaign, then by number.
+  std::map<std::string, std::map<std::string, store::DoNotCallEntry, std::less<>>, std::less<>>
+      do_not_call_;
 };
 
 }  // namespace fakes

@@ -7,13 +7,16 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "api/campaign_json.h"
+#include "base/manual_clock.h"
 #include "integration/loaded_database.h"
 
 namespace integration {
 namespace {
 
 TEST(HttpServerTest, ServesHealthAndSeatAnalysisOnLoopback) {
-  api::HttpServer server(LoadedDatabase());
+  base::ManualClock clock;
+  api::HttpServer server(LoadedDatabase(), clock);
   base::Result<int> port = server.Bind("127.0.0.1", 0);
   ASSERT_TRUE(port.ok()) << port.status().ToString();
   std::thread serving([&] { EXPECT_TRUE(server.Serve().ok()); });
@@ -38,6 +41,49 @@ TEST(HttpServerTest, ServesHealthAndSeatAnalysisOnLoopback) {
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
   EXPECT_EQ(nlohmann::json::parse(bad->body)["error"]["code"], "invalid_argument");
+
+  server.Stop();
+  serving.join();
+}
+
+// A campaign file as the body of a POST, and a body over the limit.
+TEST(HttpServerTest, StoresAPostedCampaignAndRefusesAnOversizedBody) {
+  base::Result<std::unique_ptr<store::Database>> db = store::OpenDatabase(":memory:");
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  base::ManualClock clock;
+  api::HttpServer server(**db, clock);
+  base::Result<int> port = server.Bind("127.0.0.1", 0);
+  ASSERT_TRUE(port.ok()) << port.status().ToString();
+  std::thread serving([&] { EXPECT_TRUE(server.Serve().ok()); });
+
+  httplib::Client client("127.0.0.1", *port);
+  client.set_connection_timeout(5);
+  client.set_read_timeout(10);
+  // Synthetic campaign.
+  nlohmann::json campaign = {
+      {"id", "http-test"},
+      {"name", "HTTP test"},
+      {"kind", "inbound"},
+      {"languages", {"en"}},
+      {"dispositions", {{{"code", "dnc"}, {"label", "Do not call"}, {"effect", "do_not_call"}}}}};
+  httplib::Result created = client.Post("/api/campaigns", campaign.dump(), "application/json");
+  for (int tries = 0; !created && tries < 50; ++tries) {
+    created = client.Post("/api/campaigns", campaign.dump(), "application/json");
+  }
+  ASSERT_TRUE(created) << "no answer from the server";
+  EXPECT_EQ(created->status, 201) << created->body;
+  EXPECT_EQ(nlohmann::json::parse(created->body)["id"], "http-test");
+  EXPECT_EQ((*db)->campaigns().GetCampaign("http-test")->created_at, clock.Now());
+
+  httplib::Result conflict = client.Post("/api/campaigns", campaign.dump(), "application/json");
+  ASSERT_TRUE(conflict);
+  EXPECT_EQ(conflict->status, 409);
+
+  std::string huge(api::kMaxCampaignJsonBytes + 1, ' ');
+  httplib::Result oversized = client.Post("/api/campaigns", huge, "application/json");
+  ASSERT_TRUE(oversized);
+  EXPECT_EQ(oversized->status, 413);
+  EXPECT_EQ(nlohmann::json::parse(oversized->body)["error"]["code"], "invalid_argument");
 
   server.Stop();
   serving.join();

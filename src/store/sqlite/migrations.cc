@@ -100,9 +100,29 @@ CREATE TABLE call_attempts (
 );
 )sql";
 
+// A campaign's definition is its file's JSON (docs/json.md), checked before it is written.
+// Do-not-call rows are never deleted: an opt-out is permanent. Neither table refers to the
+// other, so that an opt-out is kept whatever becomes of its campaign. Times as above.
+constexpr std::string_view kCampaigns = R"sql(
+CREATE TABLE campaigns (
+  id TEXT NOT NULL PRIMARY KEY,
+  definition TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE do_not_call (
+  campaign_id TEXT NOT NULL,
+  number TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  added_at INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, number)
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "reference data", kReferenceData},
     Migration{2, "call attempts", kCallAttempts},
+    Migration{3, "campaigns and do-not-call lists", kCampaigns},
 };
 
 constexpr bool NumberedFromOne(std::span<const Migration> migrations) {

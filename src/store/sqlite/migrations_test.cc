@@ -38,6 +38,14 @@ TEST(SqliteMigrationsTest, KnownMigrationsAreNumberedFromOne) {
   EXPECT_EQ(LatestSchemaVersion(), static_cast<int>(known.size()));
 }
 
+TEST(SqliteMigrationsTest, KnownMigrationsCreateTheCampaignTables) {
+  Connection connection = MemoryConnection();
+  ASSERT_TRUE(ApplyMigrations(connection, KnownMigrations()).ok());
+  EXPECT_GE(ReadSchemaVersion(connection).value(), 3);
+  EXPECT_EQ(TableCount(connection, "campaigns"), 1);
+  EXPECT_EQ(TableCount(connection, "do_not_call"), 1);
+}
+
 TEST(SqliteMigrationsTest, AppliesEveryMigrationInOrder) {
   Connection connection = MemoryConnection();
   std::array migrations = {kCreateA, kCreateB};

@@ -54,7 +54,9 @@ SqliteDatabase::SqliteDatabase(sqlite::Connection connection)
     : connection_(std::move(connection)),
       reference_(connection_),
       results_(connection_),
-      attempts_(connection_) {}
+      attempts_(connection_),
+      campaigns_(connection_),
+      do_not_call_(connection_) {}
 
 base::Status SqliteDatabase::ReplaceReferenceData(const results::ReferenceData& data) {
   // Everything or nothing: an early return rolls the transaction back.

@@ -5,6 +5,8 @@
 
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_attempt_store.h"
+#include "store/sqlite/sqlite_campaign_store.h"
+#include "store/sqlite/sqlite_do_not_call_store.h"
 #include "store/sqlite/sqlite_reference_store.h"
 #include "store/sqlite/sqlite_result_store.h"
 #include "store/store.h"
@@ -28,6 +30,8 @@ class SqliteDatabase : public Database {
   ReferenceStore& reference() override { return reference_; }
   ResultStore& results() override { return results_; }
   AttemptStore& attempts() override { return attempts_; }
+  CampaignStore& campaigns() override { return campaigns_; }
+  DoNotCallStore& do_not_call() override { return do_not_call_; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override;
 
@@ -35,10 +39,12 @@ class SqliteDatabase : public Database {
   explicit SqliteDatabase(sqlite::Connection connection);
 
   sqlite::Connection connection_;
-  // Both use connection_, declared (so built) before them.
+  // All use connection_, declared (so built) before them.
   SqliteReferenceStore reference_;
   SqliteResultStore results_;
   SqliteAttemptStore attempts_;
+  SqliteCampaignStore campaigns_;
+  SqliteDoNotCallStore do_not_call_;
 };
 
 }  // namespace store

@@ -1,0 +1,186 @@
+#include "api/json_fields.h"
+
+#include <limits>
+#include <utility>
+
+#include "base/text.h"
+
+namespace api {
+namespace {
+
+using nlohmann::json;
+
+// "line 3, column 14" of the byte at `offset` (0-based) of `text`; columns count bytes.
+std::string LineAndColumn(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1);
+}
+
+// nlohmann's reason without its own prefix ("[json.exception.parse_error.101] parse error at
+// line 1, column 2: "), since the position is given in our words.
+std::string Reason(const json::parse_error& error) {
+  std::string_view what = error.what();
+  std::size_t column = what.find("column ");
+  std::size_t start = what.find(": ", column == std::string_view::npos ? 0 : column);
+  return std::string(start == std::string_view::npos ? what : what.substr(start + 2));
+}
+
+}  // namespace
+
+base::Result<json> ParseJsonText(std::string_view text) {
+  // Keys seen in each object being parsed, innermost last.
+  std::vector<std::set<std::string>> open_objects;
+  std::optional<std::string> duplicate;
+  json::parser_callback_t watch_keys = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) open_objects.emplace_back();
+    if (event == json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
+    if (event == json::parse_event_t::key && !open_objects.empty() && !duplicate &&
+        !open_objects.back().insert(parsed.get<std::string>()).second) {
+      duplicate = parsed.get<std::string>();
+    }
+    return true;
+  };
+  try {
+    json value = json::parse(text.begin(), text.end(), watch_keys);
+    if (duplicate) {
+      return base::InvalidArgument("key '" + *duplicate + "' is given twice in one object");
+    }
+    return value;
+  } catch (const json::parse_error& error) {
+    // `byte` counts the characters read, the offending one included.
+    std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+    return base::InvalidArgument(LineAndColumn(text, offset) +
+                                 ": malformed JSON: " + Reason(error));
+  } catch (const json::exception& error) {
+    return base::InvalidArgument(std::string("malformed JSON: ") + error.what());
+  }
+}
+
+base::Result<JsonFields> JsonFields::Of(const json& value, std::string path) {
+  if (!value.is_object()) {
+    if (path.empty()) return base::InvalidArgument("expected an object at the top of the document");
+    return base::InvalidArgument(path + ": expected an object");
+  }
+  return JsonFields(value, std::move(path));
+}
+
+std::string JsonFields::PathOf(std::string_view key) const {
+  return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+}
+
+bool JsonFields::Has(std::string_view key) const { return object_->contains(key); }
+
+base::Status JsonFields::Expected(std::string_view key, std::string_view what) const {
+  return base::InvalidArgument(PathOf(key) + ": expected " + std::string(what));
+}
+
+base::Result<const json*> JsonFields::Find(std::string_view key, bool required) const {
+  known_.emplace(key);
+  auto it = object_->find(key);
+  if (it != object_->end()) return &*it;
+  if (required) return base::InvalidArgument(PathOf(key) + ": required key is missing");
+  return static_cast<const json*>(nullptr);
+}
+
+base::Result<std::string> JsonFields::String(std::string_view key) const {
+  JS_ASSIGN_OR_RETURN(const json* value, Find(key, true));
+  if (!value->is_string()) return Expected(key, "a string");
+  return value->get<std::string>();
+}
+
+base::Result<std::string> JsonFields::String(std::string_view key,
+                                             std::string_view fallback) const {
+  if (!Has(key)) {
+    known_.emplace(key);
+    return std::string(fallback);
+  }
+  return String(key);
+}
+
+base::Result<std::int64_t> JsonFields::Int64(std::string_view key) const {
+  JS_ASSIGN_OR_RETURN(const json* value, Find(key, true));
+  bool fits = value->is_number_integer() &&
+              (!value->is_number_unsigned() ||
+               value->get<std::uint64_t>() <=
+                   static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()));
+  if (!fits) return Expected(key, "a whole number");
+  return value->get<std::int64_t>();
+}
+
+base::Result<int> JsonFields::Int(std::string_view key, std::optional<int> fallback) const {
+  if (fallback && !Has(key)) {
+    known_.emplace(key);
+    return *fallback;
+  }
+  JS_ASSIGN_OR_RETURN(std::int64_t value, Int64(key));
+  if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
+    return Expected(key, "a whole number of a sensible size");
+  }
+  return static_cast<int>(value);
+}
+
+base::Result<double> JsonFields::Number(std::string_view key, double fallback) const {
+  JS_ASSIGN_OR_RETURN(const json* value, Find(key, false));
+  if (value == nullptr) return fallback;
+  if (!value->is_number()) return Expected(key, "a number");
+  return value->get<double>();
+}
+
+base::Result<std::vector<std::string>> JsonFields::Strings(std::string_view key,
+                                                           bool required) const {
+  JS_ASSIGN_OR_RETURN(const json* value, Find(key, required));
+  std::vector<std::string> strings;
+  if (value == nullptr) return strings;
+  if (!value->is_array()) return Expected(key, "an array of strings");
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const json& item = (*value)[i];
+    if (!item.is_string()) {
+      return base::InvalidArgument(PathOf(key) + "[" + std::to_string(i) + "]: expected a string");
+    }
+    strings.push_back(item.get<std::string>());
+  }
+  return strings;
+}
+
+base::Result<std::vector<JsonFields>> JsonFields::Objects(std::string_view key,
+                                                          bool required) const {
+  JS_ASSIGN_OR_RETURN(const json* value, Find(key, required));
+  std::vector<JsonFields> objects;
+  if (value == nullptr) return objects;
+  if (!value->is_array()) return Expected(key, "an array of objects");
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    JS_ASSIGN_OR_RETURN(JsonFields item,
+                        Of((*value)[i], PathOf(key) + "[" + std::to_string(i) + "]"));
+    objects.push_back(std::move(item));
+  }
+  return objects;
+}
+
+base::Result<std::optional<JsonFields>> JsonFields::Object(std::string_view key) const {
+  JS_ASSIGN_OR_RETURN(const json* value, Find(key, false));
+  if (value == nullptr) return std::optional<JsonFields>();
+  JS_ASSIGN_OR_RETURN(JsonFields fields, Of(*value, PathOf(key)));
+  return std::optional<JsonFields>(std::move(fields));
+}
+
+base::Status JsonFields::NoOtherKeys() const {
+  for (const auto& [key, value] : object_->items()) {
+    if (known_.count(key) != 0) continue;
+    std::string message = PathOf(key) + ": unknown key";
+    std::vector<std::string> nearest =
+        base::NearestNames(key, std::vector<std::string>(known_.begin(), known_.end()));
+    if (!nearest.empty()) message += "; did you mean " + base::Join(nearest, ", ") + "?";
+    return base::InvalidArgument(message);
+  }
+  return base::OkStatus();
+}
+
+}  // namespace api

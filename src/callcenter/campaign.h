@@ -1,0 +1,89 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "callcenter/calling_hours.h"
+#include "callcenter/calling_list.h"
+#include "callcenter/dial_mode.h"
+#include "callcenter/survey.h"
+
+namespace callcenter {
+
+// Whether a campaign places calls, takes them, or both.
+enum class CampaignKind { kOutbound, kInbound, kBlended };
+
+// "outbound", "inbound", "blended" (the names in campaign files).
+std::string_view CampaignKindName(CampaignKind kind);
+
+// What choosing a disposition does to the contact, besides being recorded on the attempt.
+enum class DispositionEffect {
+  kNone,       // nothing more: the call's outcome decides (a connected call closes the contact)
+  kDone,       // close the contact: it is not called again in this campaign
+  kRetry,      // call again after the retry interval for no answer
+  kCallback,   // call again at a time the agent agrees with the person
+  kDoNotCall,  // the person asked not to be called: the number joins the do-not-call list
+};
+
+// "none", "done", "retry", "callback", "do_not_call" (the names in campaign files).
+std::string_view DispositionEffectName(DispositionEffect effect);
+
+// One choice an agent has in wrap-up.
+struct Disposition {
+  std::string code;  // a slug, unique in the campaign
+  std::string label;
+  DispositionEffect effect = DispositionEffect::kNone;
+
+  bool operator==(const Disposition&) const = default;
+};
+
+// One campaign of the call centre as its file defines it (docs/json.md). A plain value; check
+// it with Validate() before anything uses it.
+struct Campaign {
+  static constexpr int kMaxAttempts = 10;
+  static constexpr std::chrono::minutes kMinRetryInterval{1};
+  static constexpr std::chrono::minutes kMaxRetryInterval{7 * 24 * 60};
+  static constexpr double kDefaultAbandonTarget = 0.03;
+  // 3% of answered calls is the product's ceiling (DESIGN.md): a campaign may only be stricter.
+  static constexpr double kMaxAbandonTarget = 0.03;
+  static constexpr std::size_t kMaxNameLength = 200;   // characters
+  static constexpr std::size_t kMaxNoteLength = 2000;  // characters
+  static constexpr std::size_t kMaxLabelLength = 100;  // characters, of a disposition
+
+  std::string id;  // a slug (IsSlug)
+  std::string name;
+  std::string note;  // free text for people, e.g. the campaign's purpose; not interpreted
+  CampaignKind kind = CampaignKind::kOutbound;
+  // Outbound and blended campaigns must have one; inbound campaigns place no calls, have none.
+  std::optional<DialMode> dial_mode;
+  std::vector<std::string> languages;      // ISO 639 codes ("hi", "en", "mai"); at least one
+  std::vector<std::string> contact_lists;  // names (slugs) of the lists called; none if inbound
+  CallingHours hours;                      // when calls are placed, in IST
+  RetryPolicy retry;                       // intervals in whole minutes from campaign files
+  double abandon_target = kDefaultAbandonTarget;  // of answered calls, in (0, kMaxAbandonTarget]
+  std::vector<SurveyQuestion> survey;             // may be empty
+  std::vector<Disposition> dispositions;          // at least one, and one with effect kDoNotCall
+
+  // OkStatus, or kInvalidArgument for the first rule broken, naming the campaign and the field
+  // by its path in the campaign file: "campaign ls-volunteers: retry.max_attempts must be from
+  // 1 to 10, not 0".
+  base::Status Validate() const;
+};
+
+// Field by field; calling hours by their window.
+bool operator==(const Campaign& a, const Campaign& b);
+
+// Whether `text` is a slug: 1 to 64 of a-z, 0-9 and '-', the first a letter or a digit (so
+// that it is never taken for a command-line flag). Campaign ids, list names, question ids and
+// disposition codes are slugs.
+bool IsSlug(std::string_view text);
+
+// Whether `text` looks like an ISO 639 code: two or three lower-case letters ("hi", "mai").
+bool IsLanguageCode(std::string_view text);
+
+}  // namespace callcenter

@@ -1,0 +1,254 @@
+// Each validation rule of a campaign: a valid campaign, one field broken, the message naming it.
+#include "callcenter/campaign.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+
+namespace callcenter {
+namespace {
+
+using namespace std::chrono_literals;  // NOLINT(google-build-using-namespace)
+
+// A synthetic outbound campaign that breaks no rule.
+Campaign Valid() {
+  Campaign campaign;
+  campaign.id = "ls-volunteers";
+  campaign.name = "Volunteer outreach";
+  campaign.kind = CampaignKind::kOutbound;
+  campaign.dial_mode = DialMode{DialModeKind::kPredictive};
+  campaign.languages = {"hi", "en"};
+  campaign.contact_lists = {"volunteers-north"};
+  SurveyQuestion question;
+  question.id = "will-help";
+  question.text = "Will you help?";
+  campaign.survey = {question};
+  campaign.dispositions = {{"interested", "Interested", DispositionEffect::kDone},
+                           {"dnc", "Asked not to be called", DispositionEffect::kDoNotCall}};
+  return campaign;
+}
+
+// The message of Validate() after `change` is applied to a valid campaign; "" when valid.
+std::string ErrorAfter(const std::function<void(Campaign&)>& change) {
+  Campaign campaign = Valid();
+  change(campaign);
+  base::Status status = campaign.Validate();
+  if (!status.ok()) {
+    EXPECT_EQ(status.code(), base::StatusCode::kInvalidArgument);
+  }
+  return status.message();
+}
+
+TEST(CampaignTest, ValidCampaignPasses) {
+  EXPECT_TRUE(Valid().Validate().ok()) << Valid().Validate().ToString();
+}
+
+TEST(CampaignTest, DefaultsAreTheProductsRules) {
+  Campaign campaign;
+  EXPECT_EQ(campaign.abandon_target, 0.03);
+  EXPECT_EQ(campaign.hours.ToString(), "09:00-21:00 IST");
+  EXPECT_EQ(campaign.retry.max_attempts, 3);
+}
+
+TEST(CampaignTest, IdMustBeASlug) {
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.id = "LS Volunteers"; }),
+            "campaign id 'LS Volunteers' must be 1 to 64 of a-z, 0-9 and '-', starting with a "
+            "letter or a digit");
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.id = ""; }), "");
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.id = "-flag"; }), "");
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.id = std::string(65, 'a'); }), "");
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.id = std::string(64, 'a'); }), "");
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.id = "2024-ls-9"; }), "");
+}
+
+TEST(CampaignTest, NameIsRequiredAndBounded) {
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.name = "  "; }),
+            "campaign ls-volunteers: name must not be empty");
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.name = std::string(201, 'x'); }).find("at most 200"),
+            std::string::npos);
+  // Characters, not bytes: 200 Devanagari letters are 600 bytes and fine.
+  std::string hindi;
+  for (int i = 0; i < 200; ++i) hindi += "क";
+  EXPECT_EQ(ErrorAfter([&](Campaign& c) { c.name = hindi; }), "");
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.note = std::string(2001, 'x'); }).find("note has"),
+            std::string::npos);
+}
+
+TEST(CampaignTest, LanguagesAreIsoCodesAtLeastOneNoneTwice) {
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.languages.clear(); }),
+            "campaign ls-volunteers: languages must name at least one language");
+  EXPECT_NE(ErrorAfter([](Campaign& c) {
+              c.languages = {"hi", "Hindi"};
+            }).find("languages[1]"),
+            std::string::npos);
+  EXPECT_NE(ErrorAfter([](Campaign& c) {
+              c.languages = {"hi", "en", "hi"};
+            }).find("languages[2] 'hi' is listed twice"),
+            std::string::npos);
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.languages = {"mai", "sat"}; }), "");
+}
+
+TEST(CampaignTest, OutboundAndBlendedNeedADialModeAndLists) {
+  for (CampaignKind kind : {CampaignKind::kOutbound, CampaignKind::kBlended}) {
+    EXPECT_NE(ErrorAfter([&](Campaign& c) {
+                c.kind = kind;
+                c.dial_mode.reset();
+              }).find("dial_mode is required"),
+              std::string::npos);
+    EXPECT_NE(ErrorAfter([&](Campaign& c) {
+                c.kind = kind;
+                c.contact_lists.clear();
+              }).find("contact_lists must name at least one list"),
+              std::string::npos);
+  }
+}
+
+TEST(CampaignTest, InboundHasNoDialModeAndNoLists) {
+  auto inbound = [](Campaign& c) {
+    c.kind = CampaignKind::kInbound;
+    c.dial_mode.reset();
+    c.contact_lists.clear();
+  };
+  EXPECT_EQ(ErrorAfter(inbound), "");
+  EXPECT_NE(ErrorAfter([&](Campaign& c) {
+              inbound(c);
+              c.dial_mode = DialMode{};
+            }).find("dial_mode is only for outbound and blended"),
+            std::string::npos);
+  EXPECT_NE(ErrorAfter([&](Campaign& c) {
+              inbound(c);
+              c.contact_lists = {"list"};
+            }).find("contact_lists must be empty"),
+            std::string::npos);
+}
+
+TEST(CampaignTest, ContactListsAreSlugsNoneTwice) {
+  EXPECT_NE(ErrorAfter([](Campaign& c) {
+              c.contact_lists = {"a", "B"};
+            }).find("contact_lists[1]"),
+            std::string::npos);
+  EXPECT_NE(ErrorAfter([](Campaign& c) {
+              c.contact_lists = {"a", "a"};
+            }).find("listed twice"),
+            std::string::npos);
+}
+
+TEST(CampaignTest, PowerRatioIsFromOneToTenAndOnlyForPower) {
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.dial_mode = DialMode{DialModeKind::kPower, 10}; }), "");
+  EXPECT_NE(ErrorAfter([](Campaign& c) {
+              c.dial_mode = DialMode{DialModeKind::kPower, 0.5};
+            }).find("dial_mode power ratio must be from 1 to 10"),
+            std::string::npos);
+  EXPECT_NE(ErrorAfter([](Campaign& c) {
+              c.dial_mode = DialMode{DialModeKind::kPredictive, 2};
+            }).find("only power dialling"),
+            std::string::npos);
+}
+
+TEST(CampaignTest, MaxAttemptsIsFromOneToTen) {
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.retry.max_attempts = 0; }),
+            "campaign ls-volunteers: retry.max_attempts must be from 1 to 10, not 0");
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.retry.max_attempts = 11; }), "");
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.retry.max_attempts = 10; }), "");
+}
+
+TEST(CampaignTest, EachRetryIntervalIsFromAMinuteToAWeek) {
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.retry.busy = 0min; }),
+            "campaign ls-volunteers: retry.busy_minutes must be from 1 to 10080 minutes (7 days), "
+            "not 0");
+  EXPECT_NE(
+      ErrorAfter([](Campaign& c) { c.retry.no_answer = 30s; }).find("retry.no_answer_minutes"),
+      std::string::npos);
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.retry.failed = 8 * 24h; }).find("retry.failed_minutes"),
+            std::string::npos);
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.retry.machine = -1min; }).find("retry.machine_minutes"),
+            std::string::npos);
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.retry.abandoned = 0min; }).find("abandoned_minutes"),
+            std::string::npos);
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.retry.busy = 7 * 24h; }), "");
+}
+
+TEST(CampaignTest, AbandonTargetIsAboveZeroAndAtMostThreePercent) {
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.abandon_target = 0.01; }), "");
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.abandon_target = 0; }).find("abandon_target"),
+            std::string::npos);
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.abandon_target = 0.031; }).find("at most 0.03"),
+            std::string::npos);
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.abandon_target = std::nan(""); }), "");
+}
+
+TEST(CampaignTest, QuestionIdsAreSlugsAndUnique) {
+  SurveyQuestion again = Valid().survey[0];
+  EXPECT_EQ(ErrorAfter([&](Campaign& c) { c.survey.push_back(again); }),
+            "campaign ls-volunteers: survey[1].id 'will-help' is used by an earlier question");
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.survey[0].id = "Will help"; }).find("survey[0].id"),
+            std::string::npos);
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.survey.clear(); }), "");
+}
+
+TEST(CampaignTest, QuestionRulesOfItsTypeAreChecked) {
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.survey[0].type = AnswerType::kChoice; }),
+            "campaign ls-volunteers: survey[0].options must list at least 2 choices for a choice "
+            "question");
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.survey[0].text = ""; }).find("survey[0].text"),
+            std::string::npos);
+}
+
+TEST(CampaignTest, DispositionsNeedUniqueSlugCodesAndLabels) {
+  EXPECT_NE(
+      ErrorAfter([](Campaign& c) { c.dispositions[0].code = "Yes!"; }).find("dispositions[0].code"),
+      std::string::npos);
+  EXPECT_NE(ErrorAfter([](Campaign& c) {
+              c.dispositions[1].code = "interested";
+            }).find("dispositions[1].code 'interested' is used by an earlier one"),
+            std::string::npos);
+  EXPECT_NE(ErrorAfter([](Campaign& c) {
+              c.dispositions[0].label = "";
+            }).find("dispositions[0].label must not be empty"),
+            std::string::npos);
+}
+
+TEST(CampaignTest, EveryCampaignCanRecordAnOptOut) {
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.dispositions.pop_back(); }),
+            "campaign ls-volunteers: dispositions must include one with effect do_not_call, for a "
+            "person who asks not to be called again");
+  EXPECT_NE(ErrorAfter([](Campaign& c) { c.dispositions.clear(); }), "");
+}
+
+TEST(CampaignTest, EqualityComparesEveryField) {
+  EXPECT_EQ(Valid(), Valid());
+  Campaign other = Valid();
+  other.hours = *CallingHours::Make(10h, 20h);
+  EXPECT_FALSE(other == Valid());
+  other = Valid();
+  other.retry.machine = 5h;
+  EXPECT_FALSE(other == Valid());
+  other = Valid();
+  other.survey[0].text = "Will you volunteer?";
+  EXPECT_FALSE(other == Valid());
+}
+
+TEST(DialModeTest, NamesRoundTrip) {
+  for (std::string name : {"preview", "progressive", "power:2", "power:2.5", "predictive"}) {
+    base::Result<DialMode> mode = ParseDialMode(name);
+    ASSERT_TRUE(mode.ok()) << name << ": " << mode.status().ToString();
+    EXPECT_EQ(DialModeName(*mode), name);
+  }
+  EXPECT_EQ(ParseDialMode("power:3")->ratio, 3.0);
+}
+
+TEST(DialModeTest, UnknownModeSuggestsTheNearest) {
+  base::Result<DialMode> typo = ParseDialMode("predictiv");
+  ASSERT_FALSE(typo.ok());
+  EXPECT_NE(typo.status().message().find("did you mean predictive?"), std::string::npos)
+      << typo.status().message();
+  EXPECT_NE(ParseDialMode("power").status().message().find("power:2"), std::string::npos);
+  EXPECT_NE(ParseDialMode("power:11").status().message().find("from 1 to 10"), std::string::npos);
+  EXPECT_FALSE(ParseDialMode("power:x").ok());
+  EXPECT_FALSE(ParseDialMode("power:nan").ok());
+  EXPECT_FALSE(ParseDialMode("").ok());
+}
+
+}  // namespace
+}  // namespace callcenter
