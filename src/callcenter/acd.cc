@@ -28,6 +28,14 @@ const typename Map::mapped_type* Find(const Map& map, std::string_view key) {
 
 std::string Named(telephony::CallId call) { return "acd: call " + std::to_string(call); }
 
+// A negative wait means at once; a fallback tier before the language tier would narrow the set
+// of agents again, and tiers only widen.
+AcdTiers Normalized(AcdTiers tiers) {
+  tiers.widen_to_language = std::max(tiers.widen_to_language, base::Duration::zero());
+  tiers.widen_to_fallback = std::max(tiers.widen_to_fallback, tiers.widen_to_language);
+  return tiers;
+}
+
 }  // namespace
 
 bool Acd::QueueKey::operator<(const QueueKey& other) const {
@@ -36,10 +44,7 @@ bool Acd::QueueKey::operator<(const QueueKey& other) const {
 
 Acd::Acd(AgentPool& pool, base::Clock& clock, AcdTiers tiers, RoutedFn routed)
     : pool_(pool), clock_(clock), tiers_(tiers), routed_(std::move(routed)) {
-  // A negative wait means at once; a fallback tier before the language tier would narrow the
-  // set of agents again, and tiers only widen.
-  tiers_.widen_to_language = std::max(tiers_.widen_to_language, base::Duration::zero());
-  tiers_.widen_to_fallback = std::max(tiers_.widen_to_fallback, tiers_.widen_to_language);
+  tiers_ = Normalized(tiers_);
 }
 
 // The timers' callbacks point at this Acd; none may outlive it.
@@ -57,6 +62,7 @@ base::Result<Agent*> Acd::Offer(telephony::CallId call, CallerNeeds needs) {
       (needs.fallback_language && needs.fallback_language->empty())) {
     needs.fallback_language.reset();
   }
+  if (needs.tiers) needs.tiers = Normalized(*needs.tiers);
   WaitingCall waiting;
   waiting.key = {needs.callback ? 0 : 1, next_arrival_++, call};
   waiting.offered = clock_.Now();
@@ -121,9 +127,14 @@ void Acd::RecordHandle(base::Duration handle) {
   mean_handle_ += (handle - mean_handle_) / handles_recorded_;
 }
 
+const AcdTiers& Acd::TiersOf(const CallerNeeds& needs) const {
+  return needs.tiers ? *needs.tiers : tiers_;
+}
+
 AcdTier Acd::TierAfter(base::Duration wait, const CallerNeeds& needs) const {
-  if (needs.fallback_language && wait >= tiers_.widen_to_fallback) return AcdTier::kFallback;
-  if (wait >= tiers_.widen_to_language) return AcdTier::kLanguage;
+  const AcdTiers& tiers = TiersOf(needs);
+  if (needs.fallback_language && wait >= tiers.widen_to_fallback) return AcdTier::kFallback;
+  if (wait >= tiers.widen_to_language) return AcdTier::kLanguage;
   return AcdTier::kLocal;
 }
 
@@ -206,10 +217,11 @@ Acd::WaitingCall Acd::Dequeue(telephony::CallId id) {
 
 void Acd::ArmWidening(WaitingCall& call) {
   std::optional<base::Duration> threshold;
+  const AcdTiers& tiers = TiersOf(call.needs);
   if (call.tier == AcdTier::kLocal) {
-    threshold = tiers_.widen_to_language;
+    threshold = tiers.widen_to_language;
   } else if (call.tier == AcdTier::kLanguage && call.needs.fallback_language) {
-    threshold = tiers_.widen_to_fallback;
+    threshold = tiers.widen_to_fallback;
   }
   if (!threshold) return;
   base::Duration left = *threshold - (clock_.Now() - call.offered);

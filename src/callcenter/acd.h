@@ -20,14 +20,6 @@
 
 namespace callcenter {
 
-// What a caller needs from an agent.
-struct CallerNeeds {
-  std::string language;                          // ISO 639 code; required
-  std::optional<std::string> fallback_language;  // only if the caller accepted it
-  std::string territory;  // state code or seat id (see CoversTerritory); empty: unknown
-  bool callback = false;  // a scheduled callback: served before every other call
-};
-
 // How long a call waits before the set of agents who may take it widens. The wait is measured
 // from Offer(); a call is widened the moment its wait reaches a threshold, not a tick later.
 struct AcdTiers {
@@ -36,6 +28,17 @@ struct AcdTiers {
   // From here on, also any agent who speaks the fallback language, when the caller accepted
   // one. Taken as at least `widen_to_language`: the tiers only ever widen.
   base::Duration widen_to_fallback = std::chrono::seconds(60);
+};
+
+// What a caller needs from an agent.
+struct CallerNeeds {
+  std::string language;                          // ISO 639 code; required
+  std::optional<std::string> fallback_language;  // only if the caller accepted it
+  std::string territory;  // state code or seat id (see CoversTerritory); empty: unknown
+  bool callback = false;  // a scheduled callback: served before every other call
+  // This call's own tiers instead of the Acd's: an answered outbound call, which must reach an
+  // agent within 2 s, widens to any speaker of its language at once.
+  std::optional<AcdTiers> tiers;
 };
 
 // The agents a waiting call may take now. Each tier contains the one before.
@@ -157,6 +160,7 @@ class Acd {
     std::vector<CallQueue*> queues;  // where `key` is now
   };
 
+  const AcdTiers& TiersOf(const CallerNeeds& needs) const;
   AcdTier TierAfter(base::Duration wait, const CallerNeeds& needs) const;
   Agent* BestAgentFor(const WaitingCall& call) const;
   const QueueKey* BestCallFor(const AgentProfile& profile) const;

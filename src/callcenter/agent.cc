@@ -92,10 +92,13 @@ base::Status Agent::LogOut() {
   return base::OkStatus();
 }
 
-base::Status Agent::Reserve(telephony::CallId call) {
+base::Status Agent::Reserve(telephony::CallId call) { return Reserve(call, timeouts_.reserve); }
+
+base::Status Agent::Reserve(telephony::CallId call, base::Duration hold) {
   if (state_ != AgentState::kReady) return Refuse("Reserve");
   if (call == 0) return base::InvalidArgument("agent " + profile_.id + ": cannot Reserve call 0");
   call_ = call;
+  reserve_hold_ = std::max(hold, base::Duration::zero());
   MoveTo(AgentState::kReserved, AgentChangeCause::kCommand);
   return base::OkStatus();
 }
@@ -188,7 +191,8 @@ void Agent::MoveTo(AgentState next, AgentChangeCause cause) {
 }
 
 void Agent::ArmTimeout() {
-  std::optional<base::Duration> delay = TimeoutFor(state_, timeouts_);
+  std::optional<base::Duration> delay =
+      state_ == AgentState::kReserved ? reserve_hold_ : TimeoutFor(state_, timeouts_);
   if (!delay) return;
   timeout_ = clock_.RunAfter(*delay, [this] { OnTimeout(); });
 }

@@ -96,6 +96,9 @@ class Agent {
   base::Status LogOut();
   // kInvalidArgument when `call` is 0 (never a valid CallId) and the agent is ready.
   base::Status Reserve(telephony::CallId call);
+  // As Reserve, held for `hold` instead of AgentTimeouts::reserve: a preview call keeps its
+  // agent while the number rings.
+  base::Status Reserve(telephony::CallId call, base::Duration hold);
   base::Status Connect();
   base::Status EndCall();
   // kInvalidArgument when `disposition` is empty and the agent is in wrap-up.
@@ -141,6 +144,7 @@ class Agent {
   std::optional<std::string> pending_pause_;
   bool pending_logout_ = false;
   std::optional<base::TimerId> timeout_;
+  base::Duration reserve_hold_{};  // the timeout of the current reservation
   std::array<base::Duration, kAgentStateCount> time_in_{};
 };
 

@@ -45,20 +45,57 @@ base::Status CallingList::Add(Contact contact, base::TimePoint due) {
 }
 
 std::optional<DialTarget> CallingList::Next(base::TimePoint now) {
-  while (!queue_.empty() && queue_.begin()->first.first <= now) {
-    std::size_t index = queue_.begin()->second;
+  // Callbacks the people asked for come before everyone else due.
+  for (Queue* queue : {&callbacks_, &queue_}) {
+    std::optional<DialTarget> target = NextFrom(*queue, now);
+    if (target) return target;
+  }
+  return std::nullopt;
+}
+
+std::optional<DialTarget> CallingList::NextFrom(Queue& queue, base::TimePoint now) {
+  while (!queue.empty() && queue.begin()->first.first <= now) {
+    std::size_t index = queue.begin()->second;
     Entry& entry = entries_[index];
     Unqueue(entry);
     DialTarget target = TargetOf(entry);
     Verdict verdict = rules_.Check(target, now);
     if (verdict.allowed) {
       entry.attempts = target.attempt;
+      entry.callback = false;  // a retry of it is an ordinary call
       SetState(entry, ContactState::kDialling);
       return target;
     }
     Refuse(index, verdict, now);
   }
   return std::nullopt;
+}
+
+base::Status CallingList::ScheduleCallback(const DialTarget& target, base::TimePoint at) {
+  auto it = by_id_.find(target.contact_id);
+  if (it == by_id_.end()) {
+    return base::NotFound("contact " + target.contact_id + " is not in the list");
+  }
+  Entry& entry = entries_[it->second];
+  if (entry.state != ContactState::kDone && entry.state != ContactState::kPending) {
+    return base::Conflict("contact " + entry.contact.id + " is " +
+                          std::string(ContactStateName(entry.state)) +
+                          ": no callback can be scheduled");
+  }
+  if (rules_.do_not_call().Contains(entry.contact.number)) {
+    return base::Conflict("contact " + entry.contact.id +
+                          " asked not to be called: no callback can be scheduled");
+  }
+  if (entry.attempts >= policy_.max_attempts) {
+    return base::Conflict("contact " + entry.contact.id + " has had all " +
+                          std::to_string(policy_.max_attempts) +
+                          " attempts: no callback can be scheduled");
+  }
+  Unqueue(entry);
+  SetState(entry, ContactState::kPending);
+  entry.callback = true;
+  Schedule(it->second, at);
+  return base::OkStatus();
 }
 
 void CallingList::Refuse(std::size_t index, const Verdict& verdict, base::TimePoint now) {
@@ -157,22 +194,26 @@ std::optional<ContactProgress> CallingList::Progress(const std::string& contact_
 
 DialTarget CallingList::TargetOf(const Entry& entry) const {
   const Contact& contact = entry.contact;
-  return DialTarget{contact.id,       contact.number,     entry.attempts + 1,
-                    contact.language, contact.state_code, contact.seat_id};
+  return DialTarget{contact.id,         contact.number,  entry.attempts + 1, contact.language,
+                    contact.state_code, contact.seat_id, entry.callback};
 }
 
 void CallingList::Schedule(std::size_t index, base::TimePoint due) {
   Entry& entry = entries_[index];
   assert(entry.state == ContactState::kPending && !entry.queued);
   QueueKey key{due, next_sequence_++};
-  queue_.emplace(key, index);
+  QueueOf(entry).emplace(key, index);
   entry.queued = key;
 }
 
 void CallingList::Unqueue(Entry& entry) {
   if (!entry.queued) return;
-  queue_.erase(*entry.queued);
+  QueueOf(entry).erase(*entry.queued);
   entry.queued.reset();
+}
+
+CallingList::Queue& CallingList::QueueOf(const Entry& entry) {
+  return entry.callback ? callbacks_ : queue_;
 }
 
 void CallingList::SetState(Entry& entry, ContactState state) {

@@ -16,6 +16,7 @@
 #include "base/status.h"
 #include "callcenter/compliance.h"
 #include "callcenter/contact_source.h"
+#include "store/store.h"
 
 namespace callcenter {
 
@@ -117,7 +118,24 @@ class CallingList : public ContactSource {
 
   // The person at `e164` asked not to be called again: see the class comment. Contacts added
   // later with that number are refused at the gates. kInvalidArgument when not E.164.
-  base::Status OptOut(std::string_view e164);
+  base::Status OptOut(std::string_view e164) override;
+
+  // The person reached on `target` asked to be called back at `at`: the contact, done or
+  // pending, is due again at `at` as a callback, handed out before every ordinary contact due
+  // (DialTarget::callback). A callback is an attempt like any other and passes the same gates.
+  // kNotFound for a contact not in the list; kConflict when the contact is being dialled,
+  // closed for good, on the do-not-call list, or has used all its attempts.
+  base::Status ScheduleCallback(const DialTarget& target, base::TimePoint at) override;
+
+  // Picks the list up where `journal` (this campaign's attempts, from the store) left it
+  // before a restart. For each contact of the list with attempts in the journal, as of its
+  // latest attempt: attempts made so far; done if it was connected; exhausted if no attempt
+  // is left; otherwise due again after the retry interval of its outcome, counted from when
+  // it ended (an attempt with no outcome, cut off by the restart, counts as failed). Contacts
+  // not in the journal, or closed since (an opt-out), are left as they are; journal rows of
+  // contacts not in the list are ignored. kConflict, changing nothing, when a contact is
+  // being dialled: resume first, then dial.
+  base::Status Resume(const std::vector<store::CallAttempt>& journal, base::TimePoint now);
 
   CallingListStats Stats() const;
   // The most recent refusals, oldest first.
@@ -128,20 +146,25 @@ class CallingList : public ContactSource {
 
  private:
   using QueueKey = std::pair<base::TimePoint, std::uint64_t>;  // due, then scheduling order
+  using Queue = std::map<QueueKey, std::size_t>;
   struct Entry {
     Contact contact;
     ContactState state = ContactState::kPending;
     int attempts = 0;
     std::optional<QueueKey> queued;
     std::optional<AttemptOutcome> last_outcome;
+    bool callback = false;  // queued in callbacks_
   };
 
+  std::optional<DialTarget> NextFrom(Queue& queue, base::TimePoint now);
+  Queue& QueueOf(const Entry& entry);
   DialTarget TargetOf(const Entry& entry) const;
   void Schedule(std::size_t index, base::TimePoint due);
   void Unqueue(Entry& entry);
   void SetState(Entry& entry, ContactState state);
   void Refuse(std::size_t index, const Verdict& verdict, base::TimePoint now);
   void Retry(std::size_t index, base::Duration interval, base::TimePoint now);
+  void ResumeEntry(std::size_t index, const store::CallAttempt& attempt, base::TimePoint now);
   base::Duration IntervalAfter(AttemptOutcome outcome) const;
 
   CallingRules& rules_;
@@ -150,7 +173,8 @@ class CallingList : public ContactSource {
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_number_;
-  std::map<QueueKey, std::size_t> queue_;  // pending contacts by due time
+  Queue queue_;      // pending contacts by due time
+  Queue callbacks_;  // pending callbacks by due time
   std::uint64_t next_sequence_ = 0;
   std::array<int, kContactStateCount> in_state_{};
   std::array<int, kGateReasonCount> refused_{};

@@ -491,5 +491,56 @@ TEST(CallingListPropertyTest, NeverHandsOutABlockedNumberOutOfHoursInSilenceOrTo
   }
 }
 
+TEST_F(CallingListTest, CallbackComesDueAtItsTimeBeforeOrdinaryContactsDueEarlier) {
+  Add(Person(1));
+  DialTarget reached = Call(AttemptOutcome::kConnected);
+  Add(Person(2), 5min);
+  ASSERT_TRUE(list_.ScheduleCallback(reached, Now() + 30min).ok());
+  EXPECT_EQ(Progress("c1").state, ContactState::kPending);
+  clock_.AdvanceBy(29min);
+  clock_.AdvanceBy(1min);  // c2 has been due 25 minutes, the callback only now
+  std::optional<DialTarget> first = Next();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->contact_id, "c1");
+  EXPECT_TRUE(first->callback);
+  EXPECT_EQ(first->attempt, 2);
+  std::optional<DialTarget> second = Next();
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->contact_id, "c2");
+  EXPECT_FALSE(second->callback);
+}
+
+TEST_F(CallingListTest, CallbackStillPassesTheGates) {
+  Add(Person(1));
+  DialTarget reached = Call(AttemptOutcome::kConnected);
+  base::TimePoint night = FromIst(kDay, 23h);  // in the quiet band
+  ASSERT_TRUE(list_.ScheduleCallback(reached, night).ok());
+  clock_.AdvanceTo(night);
+  EXPECT_FALSE(Next());
+  EXPECT_EQ(list_.Stats().refused_for(GateReason::kOutsideHours), 1);
+  clock_.AdvanceTo(FromIst(2026y / January / 3, 9h));
+  std::optional<DialTarget> morning = Next();
+  ASSERT_TRUE(morning);
+  EXPECT_TRUE(morning->callback);  // still first in line when the hours open
+}
+
+TEST_F(CallingListTest, NoCallbackForAContactClosedForGoodOrOutOfAttempts) {
+  Add(Person(1));
+  Add(Person(2));
+  DialTarget opted = Call(AttemptOutcome::kConnected);
+  ASSERT_TRUE(list_.OptOut(opted.number).ok());
+  // c1 was done, so the opt-out does not change its state; a callback must not reopen it.
+  EXPECT_EQ(list_.ScheduleCallback(opted, Now()).code(), base::StatusCode::kConflict);
+  DialTarget last;
+  for (int attempt = 1; attempt <= 3; ++attempt) {
+    last = Call(attempt < 3 ? AttemptOutcome::kBusy : AttemptOutcome::kConnected);
+    clock_.AdvanceBy(RetryPolicy{}.busy);
+  }
+  EXPECT_EQ(last.attempt, 3);
+  EXPECT_EQ(list_.ScheduleCallback(last, Now()).code(), base::StatusCode::kConflict);
+  DialTarget stranger{"nobody", "+919800000077", 1, "hi", "S12", "S12-19"};
+  EXPECT_EQ(list_.ScheduleCallback(stranger, Now()).code(), base::StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace callcenter

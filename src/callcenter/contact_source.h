@@ -2,8 +2,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/clock.h"
+#include "base/status.h"
 
 namespace callcenter {
 
@@ -14,7 +16,8 @@ struct DialTarget {
   int attempt = 1;     // 1 for the first call to this contact
   std::string language;
   std::string state_code;
-  std::string seat_id;  // "S12-19"; empty when the contact's seat is not known
+  std::string seat_id;    // "S12-19"; empty when the contact's seat is not known
+  bool callback = false;  // the person asked to be called back now: served before other calls
 };
 
 // How an attempt ended, as a contact list needs to know it to retry or close the contact.
@@ -27,6 +30,12 @@ enum class AttemptOutcome {
   kFailed,
 };
 
+// "connected", "abandoned", "machine", "busy", "no answer", "failed": the names the attempt
+// journal keeps.
+std::string_view AttemptOutcomeName(AttemptOutcome outcome);
+// The outcome of a journal name; nullopt for any other text.
+std::optional<AttemptOutcome> ParseAttemptOutcome(std::string_view name);
+
 // Where a dialer gets its numbers. The list decides order, retries and when a contact is done.
 class ContactSource {
  public:
@@ -35,6 +44,19 @@ class ContactSource {
   virtual std::optional<DialTarget> Next(base::TimePoint now) = 0;
   // How the attempt ended.
   virtual void Report(const DialTarget& target, AttemptOutcome outcome, base::TimePoint now) = 0;
+  // The person reached on `target` asked to be called back at `at` (chosen by the agent in
+  // wrap-up). Sources that cannot schedule callbacks refuse with kConflict.
+  virtual base::Status ScheduleCallback(const DialTarget& target, base::TimePoint at) {
+    (void)target;
+    (void)at;
+    return base::Conflict("this contact source cannot schedule callbacks");
+  }
+  // The person at `e164` asked not to be called again. Sources that keep no do-not-call list
+  // refuse with kConflict.
+  virtual base::Status OptOut(std::string_view e164) {
+    (void)e164;
+    return base::Conflict("this contact source keeps no do-not-call list");
+  }
 };
 
 }  // namespace callcenter

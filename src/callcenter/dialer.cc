@@ -20,24 +20,6 @@ CallResult ResultOf(telephony::EndCause cause) {
   }
 }
 
-std::string_view AttemptOutcomeName(AttemptOutcome outcome) {
-  switch (outcome) {
-    case AttemptOutcome::kConnected:
-      return "connected";
-    case AttemptOutcome::kAbandoned:
-      return "abandoned";
-    case AttemptOutcome::kMachine:
-      return "machine";
-    case AttemptOutcome::kBusy:
-      return "busy";
-    case AttemptOutcome::kNoAnswer:
-      return "no answer";
-    case AttemptOutcome::kFailed:
-      return "failed";
-  }
-  return "unknown";
-}
-
 AttemptOutcome OutcomeOf(telephony::EndCause cause) {
   switch (cause) {
     case telephony::EndCause::kBusy:
@@ -58,7 +40,9 @@ Dialer::Dialer(base::Clock& clock, telephony::CallControl& control, AgentPool& a
       agents_(agents),
       contacts_(contacts),
       pacer_(pacer),
-      settings_(std::move(settings)) {
+      settings_(std::move(settings)),
+      acd_(agents, clock, AcdTiers{},
+           [this](telephony::CallId id, Agent& agent) { OnRouted(id, agent); }) {
   // The rule is that numbers ring at least 15 s; a shorter setting is a configuration error
   // that must not silently shorten rings.
   settings_.ring_timeout =
@@ -94,11 +78,38 @@ void Dialer::Stop() {
 
 void Dialer::Tick() {
   tick_timer_ = clock_.RunAfter(settings_.tick, [this] { Tick(); });
+  if (settings_.preview) {
+    PlacePreviewCalls();
+    return;
+  }
   int wanted = pacer_.CallsToPlace(Snapshot(), measured_);
   for (int i = 0; i < wanted; ++i) {
     std::optional<DialTarget> target = contacts_.Next(clock_.Now());
     if (!target) break;
-    if (!Place(*target)) break;
+    if (Place(*target) == nullptr) break;
+  }
+}
+
+// One call per ready agent, bound to the agent who speaks the contact's language and has been
+// ready the longest. The reservation outlasts the ring, so the agent is there on answer. Calls
+// nobody could be bound to count against the ready agents, as in progressive dialling.
+void Dialer::PlacePreviewCalls() {
+  auto any = [](const Agent&) { return true; };
+  int unbound = 0;
+  for (const auto& [id, call] : calls_) {
+    if (!call.bound && (call.phase == Phase::kRinging || call.phase == Phase::kWaiting)) ++unbound;
+  }
+  for (int budget = agents_.CountIn(AgentState::kReady) - unbound; budget > 0; --budget) {
+    std::optional<DialTarget> target = contacts_.Next(clock_.Now());
+    if (!target) return;
+    Agent* agent = agents_.LongestIdleSpeaking(NeedsOf(*target).language, any);
+    Call* call = Place(*target);
+    if (call == nullptr) return;
+    if (agent == nullptr) continue;  // nobody ready speaks it: routed on answer instead
+    telephony::CallId id = call->id;
+    if (!agent->Reserve(id, settings_.ring_timeout + settings_.connect_deadline).ok()) continue;
+    call->bound = true;
+    call->agent_id = agent->profile().id;
   }
 }
 
@@ -132,11 +143,11 @@ PacingInput Dialer::Snapshot() const {
     if (call.phase == Phase::kRinging) input.ringing_elapsed.push_back(input.now - call.dialled);
     if (call.phase == Phase::kTalking) ++input.talking_calls;
   }
-  input.waiting_calls = static_cast<int>(waiting_.size());
+  input.waiting_calls = static_cast<int>(acd_.waiting());
   return input;
 }
 
-bool Dialer::Place(const DialTarget& target) {
+Dialer::Call* Dialer::Place(const DialTarget& target) {
   std::int64_t attempt_id = 0;
   if (attempts_ != nullptr) {
     store::CallAttempt attempt;
@@ -152,18 +163,19 @@ bool Dialer::Place(const DialTarget& target) {
       ++stats_.not_journaled;
       JS_LOG(kWarning) << "not dialling contact " << target.contact_id << ": "
                        << begun.status().ToString();
-      return false;
+      return nullptr;
     }
     attempt_id = *begun;
   }
   telephony::CallId id =
       control_.Dial({target.number, settings_.caller_id, settings_.ring_timeout});
   Call& call = calls_[id];
+  call.id = id;
   call.target = target;
   call.dialled = clock_.Now();
   call.attempt_id = attempt_id;
   ++stats_.placed;
-  return true;
+  return &call;
 }
 
 void Dialer::OnAnswered(telephony::CallId id, telephony::AnswerKind kind) {
@@ -176,49 +188,74 @@ void Dialer::OnAnswered(telephony::CallId id, telephony::AnswerKind kind) {
     ++stats_.answered_machine;
     measured_.RecordResult(CallResult::kMachine, now - call.dialled);
     control_.Hangup(id);
+    ReleaseBoundAgent(call);
     Finish(id, AttemptOutcome::kMachine);
     return;
   }
   ++stats_.answered_human;
   measured_.RecordResult(CallResult::kHuman, now - call.dialled);
   call.phase = Phase::kWaiting;
-  if (ConnectToAgent(id, call)) return;
-  waiting_.push_back(id);
+  Agent* bound = call.bound ? agents_.Find(call.agent_id) : nullptr;
+  if (bound != nullptr && bound->state() == AgentState::kReserved && bound->call() == id) {
+    Connect(id, call, *bound);
+    return;
+  }
+  OfferToAcd(id, call);
+}
+
+CallerNeeds Dialer::NeedsOf(const DialTarget& target) const {
+  CallerNeeds needs;
+  needs.language = target.language.empty() ? settings_.default_language : target.language;
+  needs.territory = target.seat_id.empty() ? target.state_code : target.seat_id;
+  needs.callback = target.callback;
+  // Within the 2-second rule there is no time to wait for a local agent: any speaker of the
+  // language at once, a local one when one is ready.
+  needs.tiers = AcdTiers{base::Duration::zero(), base::Duration::zero()};
+  return needs;
+}
+
+void Dialer::OfferToAcd(telephony::CallId id, Call& call) {
+  call.bound = false;
+  base::Result<Agent*> offered = acd_.Offer(id, NeedsOf(call.target));
+  if (offered.ok() && *offered != nullptr) {
+    Connect(id, call, **offered);
+    return;
+  }
+  if (!offered.ok()) {
+    JS_LOG(kError) << "call " << id << ": " << offered.status().ToString();
+  }
   call.deadline = clock_.RunAfter(settings_.connect_deadline, [this, id] { Abandon(id); });
 }
 
-bool Dialer::ConnectToAgent(telephony::CallId id, Call& call) {
-  Agent* agent = agents_.LongestIdle([](const Agent&) { return true; });
-  if (agent == nullptr) return false;
-  // Reserve first: the agent leaves the ready index before anything else can pick it.
-  if (!agent->Reserve(id).ok()) return false;
-  control_.Bridge(id, agent->profile().line);
-  if (!agent->Connect().ok()) return false;
+void Dialer::OnRouted(telephony::CallId id, Agent& agent) {
+  auto it = calls_.find(id);
+  if (it == calls_.end() || it->second.phase != Phase::kWaiting) {
+    (void)agent.EndCall();  // the call is gone: the agent's reservation ends now
+    return;
+  }
+  Connect(id, it->second, agent);
+}
+
+// `agent` is reserved for the call already (by the Acd, or bound since the dial).
+void Dialer::Connect(telephony::CallId id, Call& call, Agent& agent) {
+  control_.Bridge(id, agent.profile().line);
+  if (!agent.Connect().ok()) return;
   base::TimePoint now = clock_.Now();
   if (call.deadline) clock_.Cancel(*call.deadline);
   call.deadline.reset();
   call.phase = Phase::kTalking;
   call.connected = now;
-  call.agent_id = agent->profile().id;
+  call.agent_id = agent.profile().id;
   connected_at_[call.agent_id] = now;
-  if (call.attempt_id != 0) agent_attempt_[call.agent_id] = call.attempt_id;
+  if (call.inbound) {
+    ++stats_.inbound_connected;
+    stats_.inbound_waits_s.push_back(Seconds(now - call.answered));
+    return;
+  }
+  agent_calls_[call.agent_id] = AgentCall{call.target, call.attempt_id};
   ++stats_.connected;
   stats_.customer_waits_s.push_back(Seconds(now - call.answered));
   measured_.RecordHumanAnswer(now, /*abandoned=*/false);
-  return true;
-}
-
-void Dialer::ServeWaitingCalls() {
-  while (!waiting_.empty()) {
-    telephony::CallId id = waiting_.front();
-    auto it = calls_.find(id);
-    if (it == calls_.end() || it->second.phase != Phase::kWaiting) {
-      waiting_.pop_front();
-      continue;
-    }
-    if (!ConnectToAgent(id, it->second)) return;
-    waiting_.pop_front();
-  }
 }
 
 void Dialer::Abandon(telephony::CallId id) {
@@ -226,6 +263,7 @@ void Dialer::Abandon(telephony::CallId id) {
   if (it == calls_.end() || it->second.phase != Phase::kWaiting) return;
   Call& call = it->second;
   call.deadline.reset();
+  (void)acd_.Withdraw(id);
   call.phase = Phase::kAbandoning;
   base::TimePoint now = clock_.Now();
   ++stats_.abandoned;
@@ -236,7 +274,12 @@ void Dialer::Abandon(telephony::CallId id) {
 
 void Dialer::OnPlayed(telephony::CallId id) {
   auto it = calls_.find(id);
-  if (it != calls_.end() && it->second.phase == Phase::kAbandoning) control_.Hangup(id);
+  if (it == calls_.end()) return;
+  if (it->second.phase == Phase::kAbandoning) control_.Hangup(id);
+  // A waiting caller hears the queue message again until an agent is free.
+  if (it->second.phase == Phase::kWaiting && it->second.inbound) {
+    control_.Play(id, settings_.queue_prompt);
+  }
 }
 
 void Dialer::OnDigit(telephony::CallId /*call*/, char /*digit*/) {}
@@ -255,11 +298,18 @@ void Dialer::OnEnded(telephony::CallId id, telephony::EndCause cause) {
         ++stats_.no_answer;
       }
       measured_.RecordResult(ResultOf(cause), now - call.dialled);
+      ReleaseBoundAgent(call);
       Finish(id, OutcomeOf(cause));
       return;
     case Phase::kWaiting:
+      if (call.inbound) {
+        EndInboundWait(id, call);
+        Finish(id, AttemptOutcome::kAbandoned);
+        return;
+      }
       // The person hung up before an agent was free: abandoned, as surely as by the deadline.
       if (call.deadline) clock_.Cancel(*call.deadline);
+      (void)acd_.Withdraw(id);
       ++stats_.abandoned;
       stats_.customer_waits_s.push_back(Seconds(now - call.answered));
       measured_.RecordHumanAnswer(now, /*abandoned=*/true);
@@ -285,6 +335,10 @@ void Dialer::EndTalk(telephony::CallId id, Call& call) {
 void Dialer::Finish(telephony::CallId id, AttemptOutcome outcome) {
   auto it = calls_.find(id);
   if (it == calls_.end()) return;
+  if (it->second.inbound) {
+    calls_.erase(it);  // an inbound caller is nobody's contact: nothing to report
+    return;
+  }
   JournalEnd(it->second, outcome);
   DialTarget target = std::move(it->second.target);
   calls_.erase(it);
@@ -304,42 +358,29 @@ void Dialer::OnAgentStateChanged(const Agent& agent, AgentState from, AgentChang
       ready_since_.erase(since);
     }
   }
-  if (from == AgentState::kWrapUp) JournalDisposition(agent);
+  if (from == AgentState::kWrapUp) CloseWrapUp(agent);
   if (from == AgentState::kWrapUp ||
       (from == AgentState::kTalking && agent.state() != AgentState::kWrapUp)) {
     auto connected = connected_at_.find(id);
     if (connected != connected_at_.end()) {
       measured_.RecordHandle(now - connected->second);
+      acd_.RecordHandle(now - connected->second);
       connected_at_.erase(connected);
     }
   }
   if (agent.state() == AgentState::kReady) {
     ready_since_[id] = now;
-    ServeWaitingCalls();
+    std::optional<telephony::CallId> routed = acd_.OnAgentReady(agent);
+    Agent* reserved = agents_.Find(id);
+    if (routed && reserved != nullptr) OnRouted(*routed, *reserved);
   }
 }
 
-void Dialer::JournalEnd(const Call& call, AttemptOutcome outcome) {
-  if (attempts_ == nullptr || call.attempt_id == 0) return;
-  base::Status ended =
-      attempts_->EndAttempt(call.attempt_id, AttemptOutcomeName(outcome), clock_.Now());
-  if (!ended.ok()) {
-    ++stats_.not_journaled;
-    JS_LOG(kError) << "attempt " << call.attempt_id << " ended unrecorded: " << ended.ToString();
-  }
-}
-
-void Dialer::JournalDisposition(const Agent& agent) {
-  auto it = agent_attempt_.find(agent.profile().id);
-  if (attempts_ == nullptr || it == agent_attempt_.end()) return;
-  base::Status disposed =
-      attempts_->DisposeAttempt(it->second, agent.last_disposition(), agent.profile().id);
-  if (!disposed.ok()) {
-    ++stats_.not_journaled;
-    JS_LOG(kError) << "disposition of attempt " << it->second
-                   << " unrecorded: " << disposed.ToString();
-  }
-  agent_attempt_.erase(it);
+// A preview call that ended unanswered (or reached a machine) frees the agent bound to it.
+void Dialer::ReleaseBoundAgent(const Call& call) {
+  if (!call.bound) return;
+  Agent* agent = agents_.Find(call.agent_id);
+  if (agent != nullptr && agent->state() == AgentState::kReserved) (void)agent->EndCall();
 }
 
 void Dialer::OnTalkTimedOut(const Agent& /*agent*/, telephony::CallId call) {

@@ -1,11 +1,12 @@
 #pragma once
 
-#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "base/clock.h"
+#include "callcenter/acd.h"
 #include "callcenter/agent_pool.h"
 #include "callcenter/contact_source.h"
 #include "callcenter/dialer_stats.h"
@@ -15,6 +16,15 @@
 #include "telephony/call_control.h"
 
 namespace callcenter {
+
+// A helpline number a campaign answers, and what a caller on it needs from an agent.
+struct InboundLine {
+  std::string number;     // the number callers dial (IncomingCall::to)
+  std::string language;   // ISO 639; required
+  std::string territory;  // state code or seat id the line serves; empty: anywhere
+  // A second language the line announces; a caller who stays on accepts it (AcdTiers).
+  std::optional<std::string> fallback_language;
+};
 
 struct DialerSettings {
   // Outbound numbers ring at least 15 s before the dialer gives up on them.
@@ -26,13 +36,35 @@ struct DialerSettings {
   double abandon_target = 0.03;
   std::string caller_id;
   std::string abandon_prompt = "abandon";
+  // Preview dialling: each call is placed for one ready agent, who is reserved for it (and
+  // sees the contact) from the dial on and takes the person the moment they answer; nobody is
+  // ever abandoned. The pacer is not asked. A contact whose language no ready agent speaks is
+  // dialled unbound and routed on answer, as in progressive dialling.
+  bool preview = false;
+  // The language of contacts whose language is not known: the campaign's first.
+  std::string default_language = "hi";
+  // Dispositions by which an agent records that the person asked not to be called again: the
+  // number goes on the campaign's do-not-call list when the agent closes the wrap-up.
+  std::vector<std::string> opt_out_dispositions = {"do_not_call"};
+
+  // Inbound (a helpline, or a blended campaign): calls to these numbers are answered and
+  // queued at the Acd, which widens them along `inbound_tiers`; callers hear `queue_prompt`
+  // while they wait, and after `max_queue_wait` hear `closed_prompt` and are let go. Calls to
+  // other numbers are refused. Outbound pacing sees inbound callers waiting and holds back.
+  std::vector<InboundLine> inbound_lines;
+  AcdTiers inbound_tiers;
+  base::Duration max_queue_wait = std::chrono::minutes(10);
+  std::string queue_prompt = "queue";
+  std::string closed_prompt = "closed";
 };
 
 // The outbound dialer of one campaign: at every tick it asks its Pacer how many calls to place,
-// takes that many numbers from its ContactSource and dials them through CallControl; it gives
-// every person who answers to the agent ready the longest, or, when none is free within the
-// connect deadline, plays the abandon message and hangs up. Agents come from an AgentPool whose
-// listener it is. Single-threaded: everything runs on the Clock's thread.
+// takes that many numbers from its ContactSource and dials them through CallControl; it offers
+// every person who answers to its Acd (the agent ready the longest among those who speak the
+// person's language, covering their seat or state if any such agent is ready; callbacks
+// first), or, when none is free within the connect deadline, plays the abandon message and
+// hangs up. Agents come from an AgentPool whose listener it is. Single-threaded: everything
+// runs on the Clock's thread.
 class Dialer : public telephony::CallEvents, public AgentListener {
  public:
   // All references must outlive the dialer. Becomes `control`'s events and `agents`' listener.
@@ -46,10 +78,26 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   // (a call whose attempt cannot be written, or was begun already, is not placed), ended when
   // it ends, and given the agent's disposition. Null: no journal. Must outlive the dialer.
   void SetAttemptStore(store::AttemptStore* attempts, std::string campaign_id);
+  // Keeps every opt-out made in a call (an opt-out disposition) in `do_not_call` under
+  // `campaign_id`, before the list in memory learns of it, so that it outlives a restart
+  // (LoadDoNotCallList reads it back). Null: kept in memory only. Must outlive the dialer.
+  void SetDoNotCallStore(store::DoNotCallStore* do_not_call, std::string campaign_id);
 
   // Starts placing calls at every tick; Stop() places no more (calls in progress run out).
   void Start();
   void Stop();
+
+  // The person the agent (in wrap-up after an outbound call) just spoke to asked to be called
+  // back at `at`: the contact source schedules it as a callback. kNotFound for an unknown
+  // agent; kConflict when the agent is not in wrap-up after a call of this dialer, or the
+  // source refuses (see ContactSource::ScheduleCallback).
+  base::Status ScheduleCallback(const std::string& agent_id, base::TimePoint at);
+
+  // 1-based place of a waiting inbound caller in the queue of their language, and how much
+  // longer they should expect to wait (Acd::Position, Acd::ExpectedWait). kNotFound when the
+  // call is not waiting.
+  base::Result<int> QueuePosition(telephony::CallId call) const;
+  base::Result<base::Duration> ExpectedWait(telephony::CallId call) const;
 
   const DialerStats& stats() const { return stats_; }
   const Measurements& measurements() const { return measured_; }
@@ -61,6 +109,7 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   void OnEnded(telephony::CallId call, telephony::EndCause cause) override;
   void OnPlayed(telephony::CallId call) override;
   void OnDigit(telephony::CallId call, char digit) override;
+  void OnIncoming(telephony::CallId call, const telephony::IncomingCall& incoming) override;
 
   // AgentListener
   void OnAgentStateChanged(const Agent& agent, AgentState from, AgentChangeCause cause) override;
@@ -69,7 +118,10 @@ class Dialer : public telephony::CallEvents, public AgentListener {
  private:
   enum class Phase { kRinging, kWaiting, kAbandoning, kTalking };
   struct Call {
+    telephony::CallId id = 0;
     DialTarget target;
+    bool inbound = false;  // a caller on an InboundLine; `target` holds their number only
+    bool bound = false;    // preview: `agent_id` is reserved for this call from the dial on
     Phase phase = Phase::kRinging;
     base::TimePoint dialled;
     base::TimePoint answered;
@@ -79,14 +131,29 @@ class Dialer : public telephony::CallEvents, public AgentListener {
     std::int64_t attempt_id = 0;  // in the journal; 0 without one
   };
 
+  // What the dialer remembers of an agent's current outbound call, for its wrap-up.
+  struct AgentCall {
+    DialTarget target;
+    std::int64_t attempt_id = 0;
+  };
+
   void Tick();
+  void PlacePreviewCalls();
   PacingInput Snapshot() const;
-  // False when the call could not be placed (its attempt could not be journaled).
-  bool Place(const DialTarget& target);
+  // Null when the call could not be placed (its attempt could not be journaled).
+  Call* Place(const DialTarget& target);
   void JournalEnd(const Call& call, AttemptOutcome outcome);
-  void JournalDisposition(const Agent& agent);
-  bool ConnectToAgent(telephony::CallId id, Call& call);
-  void ServeWaitingCalls();
+  void CloseWrapUp(const Agent& agent);
+  void JournalDisposition(const Agent& agent, const AgentCall& call);
+  void ApplyDisposition(const Agent& agent, const AgentCall& call);
+  void RecordOptOut(const Agent& agent, const AgentCall& call);
+  CallerNeeds NeedsOf(const DialTarget& target) const;
+  void OfferToAcd(telephony::CallId id, Call& call);
+  void OnRouted(telephony::CallId id, Agent& agent);
+  void Connect(telephony::CallId id, Call& call, Agent& agent);
+  void ReleaseBoundAgent(const Call& call);
+  void LetInboundCallerGo(telephony::CallId id);
+  void EndInboundWait(telephony::CallId id, Call& call);
   void Abandon(telephony::CallId id);
   void Finish(telephony::CallId id, AttemptOutcome outcome);
   void EndTalk(telephony::CallId id, Call& call);
@@ -99,13 +166,15 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   DialerSettings settings_;
   bool running_ = false;
   std::optional<base::TimerId> tick_timer_;
+  Acd acd_;
   std::unordered_map<telephony::CallId, Call> calls_;
-  std::deque<telephony::CallId> waiting_;  // answered by a person, oldest first
   std::unordered_map<std::string, base::TimePoint> ready_since_;
   std::unordered_map<std::string, base::TimePoint> connected_at_;  // agent id -> current call
-  std::unordered_map<std::string, std::int64_t> agent_attempt_;    // agent id -> attempt id
+  std::unordered_map<std::string, AgentCall> agent_calls_;         // agent id -> current call
   store::AttemptStore* attempts_ = nullptr;
   std::string campaign_id_;
+  store::DoNotCallStore* do_not_call_ = nullptr;
+  std::string do_not_call_campaign_;
   Measurements measured_;
   DialerStats stats_;
 };

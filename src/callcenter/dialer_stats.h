@@ -18,6 +18,14 @@ struct DialerStats {
   std::int64_t connected = 0;      // a person reached an agent
   std::int64_t abandoned = 0;      // a person answered and no agent took the call in time
   std::int64_t not_journaled = 0;  // attempts not placed, or ends not recorded, for the journal
+  std::int64_t opted_out = 0;      // people who asked, in a call, not to be called again
+  // Inbound callers: answered and queued, put through to an agent, gone before that (hung up
+  // or let go after the longest wait), and refused (a number no line of the campaign has).
+  std::int64_t inbound_offered = 0;
+  std::int64_t inbound_connected = 0;
+  std::int64_t inbound_abandoned = 0;
+  std::int64_t inbound_refused = 0;
+  std::vector<double> inbound_waits_s;  // from answer to agent or to leaving, s
   // From a person's answer to an agent (connected) or to the abandon message (abandoned), s.
   std::vector<double> customer_waits_s;
   double talk_seconds = 0;  // connected calls, from connect to the end of the call

@@ -27,6 +27,12 @@ enum class EndCause {
 
 bool EndedBeforeAnswer(EndCause cause);
 
+// A call coming in from the network, not yet answered.
+struct IncomingCall {
+  std::string from;  // the caller's number, E.164 when the network gives one, else empty
+  std::string to;    // the number dialled: which helpline line the caller chose
+};
+
 struct DialRequest {
   std::string number;     // E.164, e.g. "+919876543210"
   std::string caller_id;  // the number presented to the callee
@@ -46,6 +52,8 @@ class CallEvents {
   virtual void OnPlayed(CallId call) = 0;
   // A DTMF digit ('0'-'9', '*', '#') from the far end.
   virtual void OnDigit(CallId call, char digit) = 0;
+  // A call comes in: Accept() answers it, Hangup() refuses it. OnEnded follows either way.
+  virtual void OnIncoming(CallId call, const IncomingCall& incoming) = 0;
 };
 
 // Commands from the call centre. Each returns at once; what follows is reported through the
@@ -59,6 +67,9 @@ class CallControl {
 
   // Places an outbound call. OnAnswered or OnEnded follows.
   virtual CallId Dial(const DialRequest& request) = 0;
+
+  // Answers an incoming call (see CallEvents::OnIncoming).
+  virtual void Accept(CallId call) = 0;
 
   // Connects an answered call to an agent's line (the agent's phone, kept connected while the
   // agent is logged in). Voice flows both ways until either side ends the call.

@@ -4,8 +4,21 @@ namespace fakes {
 
 telephony::CallId ScriptedCallControl::Dial(const telephony::DialRequest& request) {
   telephony::CallId id = next_id_++;
-  calls_[id] = {id, request, "", {}, false, false};
+  calls_[id] = {id, request, "", {}, false, false, false, false};
   order_.push_back(id);
+  return id;
+}
+
+void ScriptedCallControl::Accept(telephony::CallId call) {
+  auto it = calls_.find(call);
+  if (it != calls_.end() && it->second.incoming && !it->second.ended) it->second.accepted = true;
+}
+
+telephony::CallId ScriptedCallControl::Incoming(const std::string& from, const std::string& to) {
+  telephony::CallId id = next_id_++;
+  telephony::DialRequest request{to, from, base::Duration::zero()};
+  calls_[id] = {id, request, "", {}, false, false, true, false};
+  events_->OnIncoming(id, {from, to});
   return id;
 }
 
@@ -18,8 +31,11 @@ void ScriptedCallControl::Play(telephony::CallId call, const std::string& prompt
   auto it = calls_.find(call);
   if (it == calls_.end() || it->second.ended) return;
   it->second.prompts.push_back(prompt);
-  clock_.RunAfter(prompt_length, [this, call] {
-    if (!calls_.at(call).ended) events_->OnPlayed(call);
+  // A new prompt replaces the one playing, which then never finishes.
+  std::size_t playing = it->second.prompts.size();
+  clock_.RunAfter(prompt_length, [this, call, playing] {
+    const Dialled& dialled = calls_.at(call);
+    if (!dialled.ended && dialled.prompts.size() == playing) events_->OnPlayed(call);
   });
 }
 

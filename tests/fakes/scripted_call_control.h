@@ -21,12 +21,15 @@ class ScriptedCallControl : public telephony::CallControl {
     std::vector<std::string> prompts;
     bool hung_up = false;
     bool ended = false;
+    bool incoming = false;  // came in through Incoming(), not dialled
+    bool accepted = false;  // an incoming call the call centre answered
   };
 
   explicit ScriptedCallControl(base::Clock& clock) : clock_(clock) {}
 
   void SetEvents(telephony::CallEvents* events) override { events_ = events; }
   telephony::CallId Dial(const telephony::DialRequest& request) override;
+  void Accept(telephony::CallId call) override;
   void Bridge(telephony::CallId call, const std::string& agent_line) override;
   void Play(telephony::CallId call, const std::string& prompt) override;
   void Hangup(telephony::CallId call) override;
@@ -34,14 +37,17 @@ class ScriptedCallControl : public telephony::CallControl {
   // What the network does, reported to the events at once.
   void Answer(telephony::CallId call, telephony::AnswerKind kind = telephony::AnswerKind::kHuman);
   void End(telephony::CallId call, telephony::EndCause cause);
+  // A caller rings `to` from `from`: reported to the events at once. The new call's id.
+  telephony::CallId Incoming(const std::string& from, const std::string& to);
 
+  // Calls dialled, in order; incoming calls are not among them.
   const std::vector<telephony::CallId>& dial_order() const { return order_; }
   const Dialled& call(telephony::CallId id) const { return calls_.at(id); }
   std::size_t dialled() const { return order_.size(); }
   // Calls dialled and not yet ended.
   std::vector<telephony::CallId> Live() const;
 
-  // How long a prompt plays before OnPlayed.
+  // How long a prompt plays before OnPlayed; a Play() before then replaces it.
   base::Duration prompt_length = std::chrono::seconds(3);
 
  private:

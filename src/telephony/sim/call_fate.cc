@@ -110,6 +110,23 @@ CallFate FateOf(const WorldParams& params, const std::string& number, int attemp
   return fate;
 }
 
+CallerFate InboundCallerFate(const WorldParams& params, std::int64_t n) {
+  assert(n >= 1 && params.inbound_per_hour > 0);
+  // A stream of its own, apart from every dial's: "inbound" and n hashed like a dial.
+  Draws draws(Mix(params.seed + Mix(HashDial("inbound", static_cast<int>(n)))));
+  CallerFate fate;
+  double mean_gap_s = 3600.0 / params.inbound_per_hour;
+  double gap_s = -mean_gap_s * std::log(1.0 - draws.Uniform());
+  fate.gap = std::chrono::round<base::Duration>(std::chrono::duration<double>(gap_s));
+  auto digits = static_cast<std::uint64_t>(draws.Uniform() * 1e8);
+  std::string tail = std::to_string(digits);
+  fate.from = "+9170" + std::string(8 - tail.size(), '0') + tail;
+  fate.queue_patience =
+      LogNormal(params.queue_patience_median, params.queue_patience_sigma, draws.Normal());
+  fate.talk_time = LogNormalWithMean(params.talk_mean, params.talk_sigma, draws.Normal());
+  return fate;
+}
+
 CallFate WithinRingTimeout(CallFate fate, base::Duration ring_timeout) {
   if (fate.kind == FateKind::kNoAnswer || fate.delay >= ring_timeout) {
     fate.kind = FateKind::kNoAnswer;

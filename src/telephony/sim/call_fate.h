@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "base/clock.h"
@@ -30,6 +31,20 @@ struct CallFate {
 // every platform: the generator and the distributions are written out here, not taken from
 // <random>.
 CallFate FateOf(const WorldParams& params, const std::string& number, int attempt);
+
+// What the world does with the `n`-th caller (1-based) ringing in to its helpline.
+struct CallerFate {
+  base::Duration gap{};             // from the previous caller's ring (or the start) to this one's
+  std::string from;                 // the caller's number: synthetic, +9170 followed by 8 digits
+  base::Duration queue_patience{};  // holding in the queue after the answer, then a hang-up
+  base::Duration talk_time{};       // from Bridge() to the caller hanging up
+
+  bool operator==(const CallerFate&) const = default;
+};
+
+// The `n`-th inbound caller: a pure function of params (seed and inbound rate included) and n,
+// like FateOf. Gaps are exponential with mean 1 h / inbound_per_hour (which must be > 0).
+CallerFate InboundCallerFate(const WorldParams& params, std::int64_t n);
 
 // The fate as a dial with `ring_timeout` lives it: an answer, busy signal or failure due at or
 // after the timeout becomes kNoAnswer, and a kNoAnswer's delay is the timeout.

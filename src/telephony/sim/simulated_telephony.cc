@@ -8,10 +8,12 @@ namespace telephony::sim {
 SimulatedTelephony::SimulatedTelephony(base::Clock& clock, WorldParams params)
     : clock_(clock), params_(params) {
   assert(Validate(params_).ok() && "WorldParams must be valid");
+  if (params_.inbound_per_hour > 0) ScheduleArrival();
 }
 
 // Timers capture `this`; none may fire after we are gone.
 SimulatedTelephony::~SimulatedTelephony() {
+  CancelTimer(arrival_timer_);
   for (auto& [id, call] : calls_) {
     CancelTimer(call.life_timer);
     CancelTimer(call.prompt_timer);
@@ -31,9 +33,46 @@ CallId SimulatedTelephony::Dial(const DialRequest& request) {
   return id;
 }
 
+void SimulatedTelephony::StopArrivals() { CancelTimer(arrival_timer_); }
+
+void SimulatedTelephony::ScheduleArrival() {
+  base::Duration gap = InboundCallerFate(params_, callers_ + 1).gap;
+  arrival_timer_ = clock_.RunAfter(gap, [this] { Arrive(); });
+}
+
+void SimulatedTelephony::Arrive() {
+  arrival_timer_ = 0;
+  CallerFate caller = InboundCallerFate(params_, ++callers_);
+  ScheduleArrival();
+  if (events_ == nullptr) return;  // nobody to ring yet: this caller tries another day
+  CallId id = next_id_++;
+  Call& call = calls_[id];
+  call.inbound = true;
+  call.phase = Phase::kOffered;
+  call.fate.kind = FateKind::kHuman;
+  call.fate.talk_time = caller.talk_time;
+  call.fate.patience = caller.queue_patience;
+  call.life_timer = After(params_.inbound_ring, id, &SimulatedTelephony::RemoteHangup);
+  ++counters_.incoming;
+  events_->OnIncoming(id, {caller.from, params_.inbound_number});
+}
+
+// The caller is answered and starts holding for an agent.
+void SimulatedTelephony::Accept(CallId id) {
+  Call* call = Live(id);
+  if (call == nullptr || call->phase != Phase::kOffered) return;
+  CancelTimer(call->life_timer);
+  call->phase = Phase::kWaiting;
+  call->patience_left = call->fate.patience;
+  StartWaiting(id, *call);
+}
+
 void SimulatedTelephony::Bridge(CallId id, const std::string& /*agent_line*/) {
   Call* call = Live(id);
-  if (call == nullptr || call->phase == Phase::kRinging || call->phase == Phase::kBridged) return;
+  if (call == nullptr || call->phase == Phase::kRinging || call->phase == Phase::kOffered ||
+      call->phase == Phase::kBridged) {
+    return;
+  }
   CancelTimer(call->prompt_timer);
   if (call->phase == Phase::kMachine) return;  // the machine goes on to its own hang-up
   CancelTimer(call->life_timer);
@@ -50,9 +89,10 @@ std::optional<base::TimePoint> SimulatedTelephony::PlannedEnd(CallId id) const {
 
 void SimulatedTelephony::Play(CallId id, const std::string& /*prompt*/) {
   Call* call = Live(id);
-  if (call == nullptr || call->phase == Phase::kRinging) return;
+  if (call == nullptr || call->phase == Phase::kRinging || call->phase == Phase::kOffered) return;
   CancelTimer(call->prompt_timer);
-  if (call->phase == Phase::kWaiting) PauseWaiting(*call);
+  // A caller holding in a queue hears its messages and keeps counting the wait.
+  if (call->phase == Phase::kWaiting && !call->inbound) PauseWaiting(*call);
   call->prompt_timer = After(params_.prompt_length, id, &SimulatedTelephony::PromptDone);
 }
 
@@ -128,7 +168,7 @@ void SimulatedTelephony::PauseWaiting(Call& call) {
 void SimulatedTelephony::PromptDone(CallId id) {
   Call& call = calls_.at(id);
   call.prompt_timer = 0;
-  if (call.phase == Phase::kWaiting) StartWaiting(id, call);
+  if (call.phase == Phase::kWaiting && !call.inbound) StartWaiting(id, call);
   events_->OnPlayed(id);
 }
 

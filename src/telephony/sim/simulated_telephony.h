@@ -17,6 +17,10 @@ namespace telephony::sim {
 //  - a person who answered waits `patience` in silence, then hangs up; a prompt playing pauses
 //    the wait. Once bridged, the person talks for `talk_time`, then hangs up.
 //  - a machine hangs up `machine_hangup` after answering, whatever we do.
+//  - callers ring in to the helpline (WorldParams::inbound_per_hour; InboundCallerFate) from
+//    the start until StopArrivals(); a caller not accepted within `inbound_ring` hangs up; an
+//    accepted caller holds `queue_patience` (prompts do not stop that clock), then hangs up;
+//    once bridged, talks for their talk time.
 //  - Bridge() and Play() act on answered calls only; Bridge() stops a prompt that is playing
 //    (no OnPlayed for it), and a new Play() replaces the one playing.
 //  - Hangup() cancels everything pending for the call; OnEnded(kLocalHangup) follows from a
@@ -36,6 +40,7 @@ class SimulatedTelephony : public CallControl {
     std::int64_t no_answer = 0;
     std::int64_t remote_hangups = 0;
     std::int64_t local_hangups = 0;
+    std::int64_t incoming = 0;  // callers who rang in
   };
 
   // `params` must be valid (Validate(params).ok(); asserted).
@@ -46,9 +51,13 @@ class SimulatedTelephony : public CallControl {
 
   void SetEvents(CallEvents* events) override;
   CallId Dial(const DialRequest& request) override;
+  void Accept(CallId call) override;
   void Bridge(CallId call, const std::string& agent_line) override;
   void Play(CallId call, const std::string& prompt) override;
   void Hangup(CallId call) override;
+
+  // No more callers ring in; those already in go on.
+  void StopArrivals();
 
   const Counters& counters() const { return counters_; }
   // Calls dialled whose OnEnded has not been delivered yet.
@@ -60,10 +69,11 @@ class SimulatedTelephony : public CallControl {
   std::optional<base::TimePoint> PlannedEnd(CallId call) const;
 
  private:
-  enum class Phase { kRinging, kWaiting, kBridged, kMachine, kHangingUp };
+  enum class Phase { kRinging, kOffered, kWaiting, kBridged, kMachine, kHangingUp };
 
   struct Call {
-    CallFate fate;  // already cut by the ring timeout
+    CallFate fate;  // already cut by the ring timeout; for a caller: talk time and patience
+    bool inbound = false;
     Phase phase = Phase::kRinging;
     base::TimerId life_timer = 0;    // ring outcome, patience, talk, machine or local hang-up
     base::TimerId prompt_timer = 0;  // the prompt playing, if any
@@ -79,6 +89,8 @@ class SimulatedTelephony : public CallControl {
   // Cancels `timer` if set (a timer that already fired is harmless) and clears it.
   void CancelTimer(base::TimerId& timer);
 
+  void ScheduleArrival();
+  void Arrive();
   void RingOutcome(CallId id);
   void Answer(CallId id, Call& call);
   void StartWaiting(CallId id, Call& call);
@@ -96,6 +108,8 @@ class SimulatedTelephony : public CallControl {
   std::unordered_map<std::string, int> attempts_;
   std::unordered_map<CallId, Call> calls_;
   Counters counters_;
+  std::int64_t callers_ = 0;         // callers who rang in so far
+  base::TimerId arrival_timer_ = 0;  // the next caller's ring
 };
 
 }  // namespace telephony::sim

@@ -47,6 +47,10 @@ class RecordingEvents : public CallEvents {
     Enter(call);
     in_event_ = false;
   }
+  void OnIncoming(CallId call, const IncomingCall& /*incoming*/) override {
+    Enter(call);
+    in_event_ = false;
+  }
 
   int events() const { return events_; }
 

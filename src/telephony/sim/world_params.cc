@@ -49,11 +49,22 @@ base::Status ValidateTimes(const WorldParams& params) {
   return CheckSigma("machine_hangup_sigma", params.machine_hangup_sigma);
 }
 
+base::Status ValidateInbound(const WorldParams& params) {
+  if (!(params.inbound_per_hour >= 0 && params.inbound_per_hour <= 1e6)) {
+    return base::InvalidArgument("inbound_per_hour must be from 0 to 1000000, got " +
+                                 std::to_string(params.inbound_per_hour));
+  }
+  JS_RETURN_IF_ERROR(CheckPositive("inbound_ring", params.inbound_ring));
+  JS_RETURN_IF_ERROR(CheckPositive("queue_patience_median", params.queue_patience_median));
+  return CheckSigma("queue_patience_sigma", params.queue_patience_sigma);
+}
+
 }  // namespace
 
 base::Status Validate(const WorldParams& params) {
   JS_RETURN_IF_ERROR(ValidateRates(params));
-  return ValidateTimes(params);
+  JS_RETURN_IF_ERROR(ValidateTimes(params));
+  return ValidateInbound(params);
 }
 
 }  // namespace telephony::sim

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 
 #include "base/clock.h"
 #include "base/status.h"
@@ -37,11 +38,22 @@ struct WorldParams {
   // Every prompt given to Play() lasts this long.
   base::Duration prompt_length = std::chrono::seconds(4);
 
+  // Callers ringing in to `inbound_number` (a helpline), as a Poisson stream of this many an
+  // hour; 0: nobody rings in. A caller not answered within `inbound_ring` hangs up; once
+  // answered, holds in the queue for `queue_patience` (prompts or not), then hangs up; once
+  // bridged, talks for a talk time drawn as for outbound calls.
+  double inbound_per_hour = 0;
+  std::string inbound_number = "+911800000000";  // synthetic
+  base::Duration inbound_ring = std::chrono::seconds(60);
+  base::Duration queue_patience_median = std::chrono::minutes(2);
+  double queue_patience_sigma = 0.8;
+
   std::uint64_t seed = 1;
 };
 
 // InvalidArgument naming the first bad field: a rate outside [0, 1], rates adding up to more
-// than 1, a median, mean or prompt length that is not positive, or a negative sigma.
+// than 1, a median, mean or prompt length that is not positive, a negative sigma, or an inbound
+// rate that is negative, not finite or over a million an hour.
 base::Status Validate(const WorldParams& params);
 
 }  // namespace telephony::sim

@@ -1,0 +1,34 @@
+#include "callcenter/campaign_engine.h"
+
+#include "callcenter/predictive_pacer.h"
+
+namespace callcenter {
+
+DialerSettings DialerSettingsFor(const Campaign& campaign) {
+  DialerSettings settings;
+  settings.abandon_target = campaign.abandon_target;
+  settings.preview = campaign.dial_mode && campaign.dial_mode->kind == DialModeKind::kPreview;
+  if (!campaign.languages.empty()) settings.default_language = campaign.languages.front();
+  settings.opt_out_dispositions.clear();
+  for (const Disposition& disposition : campaign.dispositions) {
+    if (disposition.effect == DispositionEffect::kDoNotCall) {
+      settings.opt_out_dispositions.push_back(disposition.code);
+    }
+  }
+  return settings;
+}
+
+std::unique_ptr<Pacer> PacerFor(const DialMode& mode) {
+  switch (mode.kind) {
+    case DialModeKind::kPreview:
+    case DialModeKind::kProgressive:
+      return MakeProgressivePacer();
+    case DialModeKind::kPower:
+      return MakePowerPacer(mode.ratio);
+    case DialModeKind::kPredictive:
+      return MakePredictivePacer();
+  }
+  return MakeProgressivePacer();
+}
+
+}  // namespace callcenter

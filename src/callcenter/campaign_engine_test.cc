@@ -1,0 +1,50 @@
+#include "callcenter/campaign_engine.h"
+
+#include <gtest/gtest.h>
+
+namespace callcenter {
+namespace {
+
+// A synthetic campaign.
+Campaign Volunteers() {
+  Campaign campaign;
+  campaign.id = "volunteer-outreach";
+  campaign.name = "Volunteer outreach (synthetic)";
+  campaign.dial_mode = DialMode{DialModeKind::kPredictive, 1.0};
+  campaign.languages = {"mai", "hi"};
+  campaign.contact_lists = {"volunteers"};
+  campaign.abandon_target = 0.02;
+  campaign.dispositions = {{"supporter", "Supporter", DispositionEffect::kNone},
+                           {"dnc", "Do not call", DispositionEffect::kDoNotCall},
+                           {"remove-me", "Remove me", DispositionEffect::kDoNotCall},
+                           {"later", "Call back", DispositionEffect::kCallback}};
+  return campaign;
+}
+
+TEST(CampaignEngineTest, SettingsFollowTheCampaign) {
+  DialerSettings settings = DialerSettingsFor(Volunteers());
+  EXPECT_DOUBLE_EQ(settings.abandon_target, 0.02);
+  EXPECT_FALSE(settings.preview);
+  EXPECT_EQ(settings.default_language, "mai");
+  EXPECT_EQ(settings.opt_out_dispositions, (std::vector<std::string>{"dnc", "remove-me"}));
+}
+
+TEST(CampaignEngineTest, PreviewCampaignDialsInPreview) {
+  Campaign campaign = Volunteers();
+  campaign.dial_mode = DialMode{DialModeKind::kPreview, 1.0};
+  EXPECT_TRUE(DialerSettingsFor(campaign).preview);
+}
+
+TEST(CampaignEngineTest, EachDialModeGetsItsPacer) {
+  EXPECT_EQ(PacerFor({DialModeKind::kPreview, 1.0})->name(), "progressive");
+  EXPECT_EQ(PacerFor({DialModeKind::kProgressive, 1.0})->name(), "progressive");
+  EXPECT_EQ(PacerFor({DialModeKind::kPredictive, 1.0})->name(), "predictive");
+  std::unique_ptr<Pacer> power = PacerFor({DialModeKind::kPower, 2.5});
+  PacingInput input;
+  input.agents_ready = 4;
+  input.agents_logged_in = 4;
+  EXPECT_EQ(power->CallsToPlace(input, Measurements()), 10);  // 2.5 lines for each of 4
+}
+
+}  // namespace
+}  // namespace callcenter

@@ -1,0 +1,86 @@
+// The dialer's records: the attempt journal, and what an agent's wrap-up leaves behind
+// (disposition, opt-out, callback).
+#include <algorithm>
+
+#include "base/logging.h"
+#include "callcenter/dialer.h"
+
+namespace callcenter {
+void Dialer::JournalEnd(const Call& call, AttemptOutcome outcome) {
+  if (attempts_ == nullptr || call.attempt_id == 0) return;
+  base::Status ended =
+      attempts_->EndAttempt(call.attempt_id, AttemptOutcomeName(outcome), clock_.Now());
+  if (!ended.ok()) {
+    ++stats_.not_journaled;
+    JS_LOG(kError) << "attempt " << call.attempt_id << " ended unrecorded: " << ended.ToString();
+  }
+}
+
+void Dialer::SetDoNotCallStore(store::DoNotCallStore* do_not_call, std::string campaign_id) {
+  do_not_call_ = do_not_call;
+  do_not_call_campaign_ = std::move(campaign_id);
+}
+
+base::Status Dialer::ScheduleCallback(const std::string& agent_id, base::TimePoint at) {
+  const Agent* agent = agents_.Find(agent_id);
+  if (agent == nullptr) return base::NotFound("no agent " + agent_id);
+  auto it = agent_calls_.find(agent_id);
+  if (agent->state() != AgentState::kWrapUp || it == agent_calls_.end()) {
+    return base::Conflict("agent " + agent_id +
+                          " is not in wrap-up after an outbound call: no callback to schedule");
+  }
+  return contacts_.ScheduleCallback(it->second.target, at);
+}
+
+void Dialer::CloseWrapUp(const Agent& agent) {
+  auto it = agent_calls_.find(agent.profile().id);
+  if (it == agent_calls_.end()) return;
+  JournalDisposition(agent, it->second);
+  ApplyDisposition(agent, it->second);
+  agent_calls_.erase(it);
+}
+
+void Dialer::JournalDisposition(const Agent& agent, const AgentCall& call) {
+  if (attempts_ == nullptr || call.attempt_id == 0) return;
+  base::Status disposed =
+      attempts_->DisposeAttempt(call.attempt_id, agent.last_disposition(), agent.profile().id);
+  if (!disposed.ok()) {
+    ++stats_.not_journaled;
+    JS_LOG(kError) << "disposition of attempt " << call.attempt_id
+                   << " unrecorded: " << disposed.ToString();
+  }
+}
+
+// A person who asked not to be called again is put on the do-not-call list at once, before
+// the dialer can hand their number to anyone else.
+void Dialer::ApplyDisposition(const Agent& agent, const AgentCall& call) {
+  const std::vector<std::string>& opt_outs = settings_.opt_out_dispositions;
+  if (std::find(opt_outs.begin(), opt_outs.end(), agent.last_disposition()) != opt_outs.end()) {
+    RecordOptOut(agent, call);
+  }
+}
+
+// Durably first: a store that fails is logged and counted, and the number is still kept out
+// of every later call of this run.
+void Dialer::RecordOptOut(const Agent& agent, const AgentCall& call) {
+  if (do_not_call_ != nullptr) {
+    base::Status kept = do_not_call_->AddDoNotCall(
+        do_not_call_campaign_, call.target.number,
+        "asked in a call (" + agent.last_disposition() + ")", clock_.Now());
+    if (!kept.ok()) {
+      ++stats_.not_journaled;
+      JS_LOG(kError) << "opt-out of contact " << call.target.contact_id
+                     << " not stored: " << kept.ToString();
+    }
+  }
+  base::Status recorded = contacts_.OptOut(call.target.number);
+  if (recorded.ok()) {
+    ++stats_.opted_out;
+    return;
+  }
+  ++stats_.not_journaled;
+  JS_LOG(kError) << "opt-out of contact " << call.target.contact_id
+                 << " unrecorded: " << recorded.ToString();
+}
+
+}  // namespace callcenter
