@@ -30,6 +30,8 @@ base::Result<simulation::DayParams> DayParamsOf(const ParsedFlags& flags) {
       std::chrono::duration_cast<base::Duration>(std::chrono::duration<double>(aht));
   JS_ASSIGN_OR_RETURN(params.hours, NumberFlag(flags, "hours", params.hours));
   params.mode = flags.GetOr("mode", params.mode);
+  JS_ASSIGN_OR_RETURN(params.inbound_per_hour,
+                      NumberFlag(flags, "inbound-per-hour", params.inbound_per_hour));
   if (std::optional<std::string> seed = flags.Get("seed")) {
     JS_ASSIGN_OR_RETURN(std::int64_t value, base::ParseInt(*seed, "--seed"));
     if (value < 0) return base::InvalidArgument("--seed must not be negative");
@@ -73,18 +75,22 @@ std::vector<Command> DialerCommands() {
   return {{"dialer simulate",
            "simulate a calling day of one outbound campaign and measure its dialer",
            "jansampark dialer simulate [--agents N] [--answer-rate R] [--aht SECONDS]\n"
-           "       [--hours H] [--mode M] [--seed S] [--format table|csv|json]",
+           "       [--hours H] [--mode M] [--seed S] [--inbound-per-hour N]\n"
+           "       [--format table|csv|json]",
            "Runs the campaign's dialer against a seeded simulated telephone world (answer and\n"
            "ring times, busy lines, machines, log-normal talk and wrap-up times) on simulated\n"
-           "time, and reports what a supervisor would measure. Modes: progressive, power:RATIO,\n"
-           "predictive, vicidial-adaptive, and oracle (knows every call's outcome in advance:\n"
-           "the upper bound). The same seed gives the same day.\n",
+           "time, and reports what a supervisor would measure. Modes: preview, progressive,\n"
+           "power:RATIO, predictive, vicidial-adaptive, and oracle (knows every call's outcome\n"
+           "in advance: the upper bound). With --inbound-per-hour the campaign is blended:\n"
+           "callers also ring in to its helpline and are queued for the same agents. The same\n"
+           "seed gives the same day.\n",
            {{"agents", "N", "agents logged in all day (default 50)"},
             {"answer-rate", "R", "fraction of dialled calls a person answers (default 0.30)"},
             {"aht", "SECONDS", "mean handle time, talk + wrap-up (default 180)"},
             {"hours", "H", "length of the day (default 8)"},
             {"mode", "M", "dial mode (default predictive)"},
             {"seed", "S", "random seed (default 1)"},
+            {"inbound-per-hour", "N", "callers ringing in to the helpline an hour (default 0)"},
             FormatFlag()},
            RunDialerSimulate}};
 }

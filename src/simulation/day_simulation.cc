@@ -7,12 +7,10 @@
 #include <vector>
 
 #include "base/manual_clock.h"
-#include "base/text.h"
 #include "callcenter/agent_pool.h"
 #include "callcenter/dialer.h"
-#include "callcenter/predictive_pacer.h"
-#include "callcenter/vicidial_adaptive_pacer.h"
 #include "simulation/oracle.h"
+#include "simulation/pacer_factory.h"
 #include "simulation/simulated_desks.h"
 #include "simulation/synthetic_contacts.h"
 #include "telephony/sim/simulated_telephony.h"
@@ -24,27 +22,6 @@ using std::chrono::duration_cast;
 using std::chrono::seconds;
 
 double Seconds(base::Duration duration) { return std::chrono::duration<double>(duration).count(); }
-
-// Every mode but the oracle, which needs the simulated world's foresight.
-base::Result<std::unique_ptr<callcenter::Pacer>> MakePacer(const std::string& mode) {
-  if (mode == "progressive") return callcenter::MakeProgressivePacer();
-  if (mode == "predictive") return callcenter::MakePredictivePacer();
-  if (mode == "vicidial-adaptive") return callcenter::MakeVicidialAdaptivePacer();
-  if (mode.rfind("power:", 0) == 0) {
-    base::Result<double> ratio = base::ParseDouble(mode.substr(6), "power ratio");
-    if (!ratio.ok()) return ratio.status();
-    if (*ratio < 1.0 || *ratio > 10.0) {
-      return base::InvalidArgument("power ratio " + mode.substr(6) + " must be from 1 to 10");
-    }
-    return callcenter::MakePowerPacer(*ratio);
-  }
-  std::string message = "unknown dial mode '" + mode + "'";
-  std::vector<std::string> nearest = base::NearestNames(
-      mode, {"progressive", "power:2", "predictive", "vicidial-adaptive", "oracle"});
-  if (!nearest.empty()) message += "; did you mean " + nearest.front() + "?";
-  return base::InvalidArgument(
-      message + " (modes: progressive, power:RATIO, predictive, vicidial-adaptive, oracle)");
-}
 
 base::Status CheckParams(const DayParams& params) {
   if (params.agents < 1 || params.agents > 20000) {
@@ -61,6 +38,9 @@ base::Status CheckParams(const DayParams& params) {
   }
   if (!(params.wrap_fraction >= 0.0 && params.wrap_fraction < 1.0)) {
     return base::InvalidArgument("wrap fraction must be from 0 to below 1");
+  }
+  if (!(params.inbound_per_hour >= 0.0 && params.inbound_per_hour <= 100000.0)) {
+    return base::InvalidArgument("inbound calls per hour must be from 0 to 100000");
   }
   return base::OkStatus();
 }
@@ -94,6 +74,10 @@ DayReport Report(const std::string& mode, const callcenter::DialerStats& stats, 
     report.mean_agent_idle_s = stats.idle_seconds / static_cast<double>(stats.idle_periods);
   }
   report.p95_customer_wait_s = Percentile95(stats.customer_waits_s);
+  report.inbound_offered = stats.inbound_offered;
+  report.inbound_connected = stats.inbound_connected;
+  report.inbound_abandoned = stats.inbound_abandoned;
+  report.p95_inbound_wait_s = Percentile95(stats.inbound_waits_s);
   return report;
 }
 
@@ -113,6 +97,7 @@ base::Result<DayReport> SimulateDay(const DayParams& params) {
   world.human_answer_rate = params.answer_rate;
   world.talk_mean =
       duration_cast<base::Duration>(params.handle_time * (1.0 - params.wrap_fraction));
+  world.inbound_per_hour = params.inbound_per_hour;
   telephony::sim::SimulatedTelephony phone(clock, world);
   callcenter::AgentPool pool(clock);
   SimulatedDesks desks(clock, pool,
@@ -120,6 +105,10 @@ base::Result<DayReport> SimulateDay(const DayParams& params) {
                        params.seed);
   callcenter::DialerSettings settings;
   settings.abandon_target = params.abandon_target;
+  settings.preview = params.mode == "preview";
+  if (params.inbound_per_hour > 0) {
+    settings.inbound_lines = {{world.inbound_number, "hi", "", std::nullopt}};
+  }
   SyntheticContacts synthetic(params.seed);
   OracleContacts foreseen(world, settings.ring_timeout, params.seed);
   callcenter::ContactSource& contacts =
@@ -140,6 +129,7 @@ base::Result<DayReport> SimulateDay(const DayParams& params) {
   clock.AdvanceBy(
       duration_cast<base::Duration>(std::chrono::duration<double>(params.hours * 3600)));
   dialer.Stop();
+  phone.StopArrivals();
 
   double busy = 0;
   double logged_in = 0;

@@ -33,7 +33,7 @@ TEST(DaySimulationTest, ProgressiveNeverAbandons) {
 
 TEST(DaySimulationTest, CountsAddUp) {
   for (const std::string mode :
-       {"progressive", "power:2", "predictive", "vicidial-adaptive", "oracle"}) {
+       {"preview", "progressive", "power:2", "predictive", "vicidial-adaptive", "oracle"}) {
     auto report = SimulateDay(SmallDay(mode));
     ASSERT_TRUE(report.ok()) << mode << ": " << report.status().ToString();
     EXPECT_EQ(report->connected + report->abandoned, report->answered_human) << mode;
@@ -72,6 +72,30 @@ TEST(DaySimulationTest, OracleIsTheUpperBoundAndNeverAbandons) {
   }
 }
 
+TEST(DaySimulationTest, PreviewNeverAbandonsAndNobodyWaitsForAnAgent) {
+  auto report = SimulateDay(SmallDay("preview"));
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_GT(report->connected, 0);
+  EXPECT_EQ(report->abandoned, 0);
+  EXPECT_EQ(report->p95_customer_wait_s, 0.0);  // the agent was there from the dial
+}
+
+TEST(DaySimulationTest, BlendedDayPutsCallersThroughAndDialsLessForThem) {
+  DayParams params = SmallDay("predictive");
+  params.agents = 20;
+  params.hours = 2;
+  auto outbound_only = SimulateDay(params);
+  params.inbound_per_hour = 120;
+  auto blended = SimulateDay(params);
+  ASSERT_TRUE(outbound_only.ok() && blended.ok()) << blended.status().ToString();
+  EXPECT_EQ(outbound_only->inbound_offered, 0);
+  EXPECT_GT(blended->inbound_offered, 150);  // about 240 expected in two hours
+  EXPECT_EQ(blended->inbound_connected + blended->inbound_abandoned, blended->inbound_offered);
+  EXPECT_GT(blended->inbound_connected, blended->inbound_offered * 9 / 10);
+  EXPECT_LT(blended->placed, outbound_only->placed);
+  EXPECT_LE(blended->abandon_rate, 0.03);
+}
+
 TEST(DaySimulationTest, BadParametersAreNamed) {
   DayParams params = SmallDay("predictive");
   params.agents = 0;
@@ -79,12 +103,15 @@ TEST(DaySimulationTest, BadParametersAreNamed) {
   params = SmallDay("sideways");
   auto unknown = SimulateDay(params);
   ASSERT_FALSE(unknown.ok());
-  EXPECT_NE(unknown.status().message().find("modes: progressive"), std::string::npos);
+  EXPECT_NE(unknown.status().message().find("modes: preview, progressive"), std::string::npos);
   params = SmallDay("power:0.5");
   EXPECT_FALSE(SimulateDay(params).ok());
   params = SmallDay("predictive");
   params.answer_rate = 1.5;
   EXPECT_FALSE(SimulateDay(params).ok());
+  params = SmallDay("predictive");
+  params.inbound_per_hour = -3;
+  EXPECT_NE(SimulateDay(params).status().message().find("inbound"), std::string::npos);
 }
 
 }  // namespace

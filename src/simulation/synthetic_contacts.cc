@@ -11,6 +11,7 @@ std::optional<callcenter::DialTarget> SyntheticContacts::Next(base::TimePoint /*
   callcenter::DialTarget target;
   target.contact_id = "synthetic-" + digits;
   target.number = "+919" + digits;
+  target.language = "hi";
   return target;
 }
 
