@@ -6,7 +6,7 @@
 namespace telephony::sim {
 
 SimulatedTelephony::SimulatedTelephony(base::Clock& clock, WorldParams params)
-    : clock_(clock), params_(params) {
+    : clock_(clock), params_(std::move(params)) {
   assert(Validate(params_).ok() && "WorldParams must be valid");
   if (params_.inbound_per_hour > 0) ScheduleArrival();
 }
