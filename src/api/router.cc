@@ -87,7 +87,8 @@ base::Result<analysis::SeatQuery> SeatQueryFrom(const ApiRequest& request) {
 
 base::Result<simulation::DayParams> DayParamsFrom(const ApiRequest& request) {
   JS_RETURN_IF_ERROR(
-      CheckParameters(request, {"agents", "answer_rate", "aht", "hours", "mode", "seed"}));
+      CheckParameters(request, {"agents", "answer_rate", "aht", "hours", "mode", "seed",
+                                "inbound_per_hour"}));
   simulation::DayParams params;
   auto number = [&](const std::string& name, double fallback) -> base::Result<double> {
     auto it = request.query.find(name);
@@ -99,6 +100,7 @@ base::Result<simulation::DayParams> DayParamsFrom(const ApiRequest& request) {
   JS_ASSIGN_OR_RETURN(double aht, number("aht", 180));
   JS_ASSIGN_OR_RETURN(params.hours, number("hours", params.hours));
   JS_ASSIGN_OR_RETURN(double seed, number("seed", 1));
+  JS_ASSIGN_OR_RETURN(params.inbound_per_hour, number("inbound_per_hour", 0));
   if (agents != std::floor(agents) || seed != std::floor(seed) || seed < 0 || !(aht > 0)) {
     return base::InvalidArgument("agents and seed must be whole numbers, aht positive");
   }

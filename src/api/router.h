@@ -34,7 +34,8 @@ struct ApiResponse {
 //   GET /api/seats/weak         ?party=&election=&baseline=&alliance=A,B&mode=&top=
 //   GET /api/seats/segments     same parameters as weak
 //   GET /api/seats/method       the score's method, as text
-//   GET /api/dialer/simulate    ?agents=&answer_rate=&aht=&hours=&mode=&seed= (a simulated day)
+//   GET /api/dialer/simulate    ?agents=&answer_rate=&aht=&hours=&mode=&seed=&inbound_per_hour=
+//                               (a simulated day)
 //   GET|POST /api/campaigns..., see campaign_routes.h
 // Errors are {"error":{"code","message"}} with 400 (bad input), 404, 405, 409, 413 or 500.
 ApiResponse HandleRequest(store::Database& db, const ApiRequest& request);

@@ -132,6 +132,11 @@ base::Status ComplianceDay::SetUp() {
   contacts_.emplace(*source, checker_);
   callcenter::DialerSettings settings;
   settings.tick = scenario_.tick;
+  settings.preview = scenario_.dial_mode == "preview";
+  if (scenario_.world.inbound_per_hour > 0) {
+    // Blended days: callers ringing in take agents too, and must never leave one stuck.
+    settings.inbound_lines = {{scenario_.world.inbound_number, "hi", "", std::nullopt}};
+  }
   dialer_.emplace(clock_, control_, pool_, *contacts_, *pacer_, settings);
   // The desks hear the agents first and pass every event on to the dialer, as in SimulateDay.
   desks_.SetNext(&*dialer_);
@@ -153,6 +158,7 @@ ComplianceDayResult ComplianceDay::Run() {
   dialer_->Start();
   clock_.AdvanceBy(scenario_.length);
   dialer_->Stop();
+  phone_.StopArrivals();
   Drain();
   CheckEndOfDay();
 

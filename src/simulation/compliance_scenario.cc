@@ -174,8 +174,8 @@ ComplianceScenario DrawScenario(std::uint64_t seed) {
   day.polls = DrawPolls(draw, day.start);
   day.max_attempts = static_cast<int>(draw.Int(1, 4));
   day.retry = DrawRetry(draw, day.max_attempts);
-  static constexpr std::array<std::string_view, 5> kModes = {"progressive", "power:2", "power:3",
-                                                             "vicidial-adaptive", "predictive"};
+  static constexpr std::array<std::string_view, 6> kModes = {
+      "preview", "progressive", "power:2", "power:3", "vicidial-adaptive", "predictive"};
   day.dial_mode = std::string(draw.Pick(kModes));
   static constexpr std::array<int, 3> kTicks = {20, 30, 60};
   day.tick = seconds(draw.Pick(kTicks));
@@ -190,6 +190,8 @@ ComplianceScenario DrawScenario(std::uint64_t seed) {
   day.world.busy_rate = 0.08;
   day.world.failed_rate = 0.04;
   day.world.talk_mean = seconds(draw.Int(45, 150));
+  static constexpr std::array<double, 4> kInboundPerHour = {0, 0, 15, 60};
+  day.world.inbound_per_hour = draw.Pick(kInboundPerHour);
   return day;
 }
 
