@@ -86,9 +86,8 @@ base::Result<analysis::SeatQuery> SeatQueryFrom(const ApiRequest& request) {
 }
 
 base::Result<simulation::DayParams> DayParamsFrom(const ApiRequest& request) {
-  JS_RETURN_IF_ERROR(
-      CheckParameters(request, {"agents", "answer_rate", "aht", "hours", "mode", "seed",
-                                "inbound_per_hour"}));
+  JS_RETURN_IF_ERROR(CheckParameters(
+      request, {"agents", "answer_rate", "aht", "hours", "mode", "seed", "inbound_per_hour"}));
   simulation::DayParams params;
   auto number = [&](const std::string& name, double fallback) -> base::Result<double> {
     auto it = request.query.find(name);

@@ -106,18 +106,17 @@ TEST_F(RouterTest, SimulatesASmallCallingDay) {
 }
 
 TEST_F(RouterTest, SimulatesABlendedDayWithCallersRingingIn) {
-  ApiResponse response = Get("/api/dialer/simulate", {{"agents", "5"},
-                                                      {"hours", "1"},
-                                                      {"mode", "preview"},
-                                                      {"inbound_per_hour", "30"}});
+  ApiResponse response =
+      Get("/api/dialer/simulate",
+          {{"agents", "5"}, {"hours", "1"}, {"mode", "preview"}, {"inbound_per_hour", "30"}});
   ASSERT_EQ(response.status, 200) << response.body;
   json inbound = Body(response)["inbound"];
   EXPECT_EQ(inbound["per_hour"], 30.0);
   EXPECT_GT(inbound["offered"].get<int>(), 0);
   EXPECT_EQ(inbound["connected"].get<int>() + inbound["abandoned"].get<int>(),
             inbound["offered"].get<int>());
-  EXPECT_FALSE(Body(Get("/api/dialer/simulate", {{"agents", "5"}, {"hours", "0.5"}}))
-                   .contains("inbound"));
+  EXPECT_FALSE(
+      Body(Get("/api/dialer/simulate", {{"agents", "5"}, {"hours", "0.5"}})).contains("inbound"));
   EXPECT_EQ(Get("/api/dialer/simulate", {{"inbound_per_hour", "-1"}}).status, 400);
 }
 
