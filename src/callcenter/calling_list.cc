@@ -1,5 +1,6 @@
 #include "callcenter/calling_list.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace callcenter {
@@ -122,6 +123,14 @@ void CallingList::Report(const DialTarget& target, AttemptOutcome outcome, base:
   if (entry.attempts != target.attempt) return;  // not the attempt handed out last
   if (entry.state == ContactState::kOptedOut) entry.last_outcome = outcome;
   if (entry.state != ContactState::kDialling) return;
+  Settle(index, outcome, now, now);
+}
+
+// Closes the contact after an attempt that ended at `ended`, or has it due again after the
+// retry interval of the outcome (never before `now`).
+void CallingList::Settle(std::size_t index, AttemptOutcome outcome, base::TimePoint ended,
+                         base::TimePoint now) {
+  Entry& entry = entries_[index];
   entry.last_outcome = outcome;
   if (outcome == AttemptOutcome::kConnected) {
     SetState(entry, ContactState::kDone);
@@ -131,12 +140,8 @@ void CallingList::Report(const DialTarget& target, AttemptOutcome outcome, base:
     SetState(entry, ContactState::kExhausted);
     return;
   }
-  Retry(index, IntervalAfter(outcome), now);
-}
-
-void CallingList::Retry(std::size_t index, base::Duration interval, base::TimePoint now) {
-  SetState(entries_[index], ContactState::kPending);
-  Schedule(index, now + interval);
+  SetState(entry, ContactState::kPending);
+  Schedule(index, std::max(ended + IntervalAfter(outcome), now));
 }
 
 base::Duration CallingList::IntervalAfter(AttemptOutcome outcome) const {

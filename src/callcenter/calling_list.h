@@ -163,7 +163,8 @@ class CallingList : public ContactSource {
   void Unqueue(Entry& entry);
   void SetState(Entry& entry, ContactState state);
   void Refuse(std::size_t index, const Verdict& verdict, base::TimePoint now);
-  void Retry(std::size_t index, base::Duration interval, base::TimePoint now);
+  void Settle(std::size_t index, AttemptOutcome outcome, base::TimePoint ended,
+              base::TimePoint now);
   void ResumeEntry(std::size_t index, const store::CallAttempt& attempt, base::TimePoint now);
   base::Duration IntervalAfter(AttemptOutcome outcome) const;
 

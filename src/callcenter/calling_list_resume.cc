@@ -39,18 +39,7 @@ void CallingList::ResumeEntry(std::size_t index, const store::CallAttempt& attem
   if (entry.state != ContactState::kPending) return;  // closed meanwhile: an opt-out stays
   Unqueue(entry);
   entry.attempts = std::max(entry.attempts, attempt.attempt);
-  AttemptOutcome outcome = OutcomeOf(attempt);
-  entry.last_outcome = outcome;
-  if (outcome == AttemptOutcome::kConnected) {
-    SetState(entry, ContactState::kDone);
-    return;
-  }
-  if (entry.attempts >= policy_.max_attempts) {
-    SetState(entry, ContactState::kExhausted);
-    return;
-  }
-  base::TimePoint ended = attempt.ended_at.value_or(now);
-  Schedule(index, std::max(ended + IntervalAfter(outcome), now));
+  Settle(index, OutcomeOf(attempt), attempt.ended_at.value_or(now), now);
 }
 
 }  // namespace callcenter
