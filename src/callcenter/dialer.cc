@@ -83,11 +83,13 @@ void Dialer::Tick() {
     return;
   }
   int wanted = pacer_.CallsToPlace(Snapshot(), measured_);
-  for (int i = 0; i < wanted; ++i) {
+  int placed = 0;
+  for (; placed < wanted; ++placed) {
     std::optional<DialTarget> target = contacts_.Next(clock_.Now());
     if (!target) break;
     if (Place(*target) == nullptr) break;
   }
+  pacer_.Placed(placed);
 }
 
 // One call per ready agent, bound to the agent who speaks the contact's language and has been
@@ -134,6 +136,10 @@ PacingInput Dialer::Snapshot() const {
         input.busy_elapsed.push_back(connected == connected_at_.end()
                                          ? base::Duration::zero()
                                          : input.now - connected->second);
+        input.wrap_up_elapsed.push_back(
+            agent.state() == AgentState::kWrapUp
+                ? std::optional<base::Duration>(input.now - agent.state_since())
+                : std::nullopt);
         break;
       }
     }
@@ -326,6 +332,7 @@ void Dialer::OnEnded(telephony::CallId id, telephony::EndCause cause) {
 
 void Dialer::EndTalk(telephony::CallId id, Call& call) {
   stats_.talk_seconds += Seconds(clock_.Now() - call.connected);
+  measured_.RecordTalk(clock_.Now() - call.connected);
   Agent* agent = agents_.Find(call.agent_id);
   Finish(id, AttemptOutcome::kConnected);
   // The agent may have lost the line or timed out already; then there is nothing to end.
@@ -358,7 +365,15 @@ void Dialer::OnAgentStateChanged(const Agent& agent, AgentState from, AgentChang
       ready_since_.erase(since);
     }
   }
-  if (from == AgentState::kWrapUp) CloseWrapUp(agent);
+  if (from == AgentState::kWrapUp) {
+    CloseWrapUp(agent);
+    auto began = wrap_up_since_.find(id);
+    if (began != wrap_up_since_.end()) {
+      measured_.RecordWrapUp(now - began->second);
+      wrap_up_since_.erase(began);
+    }
+  }
+  if (agent.state() == AgentState::kWrapUp) wrap_up_since_[id] = now;
   if (from == AgentState::kWrapUp ||
       (from == AgentState::kTalking && agent.state() != AgentState::kWrapUp)) {
     auto connected = connected_at_.find(id);

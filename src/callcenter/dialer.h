@@ -169,8 +169,9 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   Acd acd_;
   std::unordered_map<telephony::CallId, Call> calls_;
   std::unordered_map<std::string, base::TimePoint> ready_since_;
-  std::unordered_map<std::string, base::TimePoint> connected_at_;  // agent id -> current call
-  std::unordered_map<std::string, AgentCall> agent_calls_;         // agent id -> current call
+  std::unordered_map<std::string, base::TimePoint> connected_at_;   // agent id -> current call
+  std::unordered_map<std::string, base::TimePoint> wrap_up_since_;  // agent id -> began
+  std::unordered_map<std::string, AgentCall> agent_calls_;          // agent id -> current call
   store::AttemptStore* attempts_ = nullptr;
   std::string campaign_id_;
   store::DoNotCallStore* do_not_call_ = nullptr;

@@ -185,6 +185,44 @@ TEST_F(DialerTest, PredictiveStartsNoFasterThanOneCallPerAgentWithNothingMeasure
   EXPECT_LE(calls_.dialled(), 16u);
 }
 
+// Places one call per ready agent with nothing in flight, and keeps the last snapshot it saw.
+class RecordingPacer : public Pacer {
+ public:
+  std::string_view name() const override { return "recording"; }
+  int CallsToPlace(const PacingInput& input, const Measurements& /*measured*/) override {
+    last = input;
+    return std::max(0, input.agents_ready - static_cast<int>(input.ringing_elapsed.size()) -
+                           input.waiting_calls);
+  }
+  PacingInput last;
+};
+
+TEST_F(DialerTest, TellsThePacerWhichAgentsAreInWrapUpAndMeasuresTalkAndWrapUpApart) {
+  auto recording = std::make_unique<RecordingPacer>();
+  RecordingPacer& pacer = *recording;
+  Start(std::move(recording), 1);
+  calls_.Answer(Nth(0));
+  clock_.AdvanceBy(seconds(10));
+  ASSERT_EQ(pacer.last.wrap_up_elapsed.size(), 1u);
+  EXPECT_FALSE(pacer.last.wrap_up_elapsed[0].has_value());  // talking
+  calls_.End(Nth(0), EndCause::kRemoteHangup);
+  clock_.AdvanceBy(seconds(4));
+  ASSERT_EQ(agent(1).state(), AgentState::kWrapUp);
+  ASSERT_EQ(pacer.last.busy_elapsed.size(), 1u);
+  ASSERT_TRUE(pacer.last.wrap_up_elapsed[0].has_value());
+  EXPECT_GE(*pacer.last.wrap_up_elapsed[0], seconds(3));
+  EXPECT_LE(*pacer.last.wrap_up_elapsed[0], seconds(4));
+  EXPECT_GE(pacer.last.busy_elapsed[0], seconds(13));
+  ASSERT_TRUE(agent(1).Dispose("done").ok());
+  const Measurements& measured = dialer_->measurements();
+  ASSERT_EQ(measured.TalkTimes().size(), 1u);
+  ASSERT_EQ(measured.WrapUpTimes().size(), 1u);
+  EXPECT_NEAR(measured.TalkTimes()[0], 10.0, 1.0);
+  EXPECT_NEAR(measured.WrapUpTimes()[0], 4.0, 0.01);
+  ASSERT_EQ(measured.HandleTimes().size(), 1u);
+  EXPECT_NEAR(measured.HandleTimes()[0], measured.TalkTimes()[0] + 4.0, 0.01);
+}
+
 // A journal that cannot be written: the database is down.
 class UnavailableAttempts : public store::AttemptStore {
  public:

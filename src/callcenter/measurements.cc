@@ -43,6 +43,16 @@ void Measurements::RecordHandle(base::Duration handle) {
   handle_dirty_ = true;
 }
 
+void Measurements::RecordTalk(base::Duration talk) {
+  PushCapped(recent_talk_, Seconds(talk), window_);
+  talk_dirty_ = true;
+}
+
+void Measurements::RecordWrapUp(base::Duration wrap_up) {
+  PushCapped(recent_wrap_, Seconds(wrap_up), window_);
+  wrap_dirty_ = true;
+}
+
 void Measurements::RecordHumanAnswer(base::TimePoint when, bool abandoned) {
   ++answered_total_;
   if (abandoned) ++abandoned_total_;
@@ -81,10 +91,36 @@ const std::vector<double>& Measurements::HandleTimes() const {
   return sorted_handle_;
 }
 
+const std::vector<double>& Measurements::TalkTimes() const {
+  if (talk_dirty_) {
+    SortInto(recent_talk_, sorted_talk_);
+    talk_dirty_ = false;
+  }
+  return sorted_talk_;
+}
+
+const std::vector<double>& Measurements::WrapUpTimes() const {
+  if (wrap_dirty_) {
+    SortInto(recent_wrap_, sorted_wrap_);
+    wrap_dirty_ = false;
+  }
+  return sorted_wrap_;
+}
+
 double Measurements::AbandonRate24h(base::TimePoint now) const {
   ExpireOldAnswers(now);
   if (answers_in_window_ == 0) return 0.0;
   return static_cast<double>(abandons_in_window_) / static_cast<double>(answers_in_window_);
+}
+
+std::int64_t Measurements::Answered24h(base::TimePoint now) const {
+  ExpireOldAnswers(now);
+  return answers_in_window_;
+}
+
+std::int64_t Measurements::Abandoned24h(base::TimePoint now) const {
+  ExpireOldAnswers(now);
+  return abandons_in_window_;
 }
 
 void Measurements::ExpireOldAnswers(base::TimePoint now) const {

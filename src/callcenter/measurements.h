@@ -34,6 +34,10 @@ class Measurements {
   void RecordResult(CallResult result, base::Duration ring);
   // A call was connected to an agent and the agent is free again after `handle` (talk + wrap).
   void RecordHandle(base::Duration handle);
+  // The two parts of a handle time, when the dialer can tell them apart: a call's talk (from
+  // the connection to the hangup) and the agent's wrap-up after it (until ready again).
+  void RecordTalk(base::Duration talk);
+  void RecordWrapUp(base::Duration wrap_up);
   // A person answered; `abandoned` when no agent took the call in time. `when` must not go
   // backwards from one call to the next.
   void RecordHumanAnswer(base::TimePoint when, bool abandoned);
@@ -50,9 +54,15 @@ class Measurements {
   const std::vector<double>& HumanRingTimes() const;
   // Handle times (talk + wrap) of the last `window` connected calls, ascending (seconds).
   const std::vector<double>& HandleTimes() const;
+  // Talk times and wrap-up times of the last `window` of each, ascending (seconds).
+  const std::vector<double>& TalkTimes() const;
+  const std::vector<double>& WrapUpTimes() const;
   // Abandoned over answered-by-a-person among answers in (now - 24 h, now]; 0 with no answers.
   // Forgets answers older than that, so `now` must not go backwards either.
   double AbandonRate24h(base::TimePoint now) const;
+  // The counts behind it: people who answered in (now - 24 h, now], and those of them abandoned.
+  std::int64_t Answered24h(base::TimePoint now) const;
+  std::int64_t Abandoned24h(base::TimePoint now) const;
   // The counts since construction, for a "drop percentage since the day began" style of
   // control (one Measurements per campaign-day).
   std::int64_t answered_total() const { return answered_total_; }
@@ -67,10 +77,16 @@ class Measurements {
   std::size_t humans_in_window_ = 0;
   std::deque<double> recent_ring_;    // ring times of recent human answers (seconds)
   std::deque<double> recent_handle_;  // seconds
+  std::deque<double> recent_talk_;    // seconds
+  std::deque<double> recent_wrap_;    // seconds
   mutable std::vector<double> sorted_ring_;
   mutable std::vector<double> sorted_handle_;
+  mutable std::vector<double> sorted_talk_;
+  mutable std::vector<double> sorted_wrap_;
   mutable bool ring_dirty_ = true;
   mutable bool handle_dirty_ = true;
+  mutable bool talk_dirty_ = true;
+  mutable bool wrap_dirty_ = true;
   mutable std::deque<std::pair<base::TimePoint, bool>> answers_24h_;  // (when, abandoned)
   mutable std::int64_t answers_in_window_ = 0;
   mutable std::int64_t abandons_in_window_ = 0;

@@ -110,6 +110,20 @@ TEST(MeasurementsTest, RingTimesKeepTheLastWindowOfHumanAnswers) {
   EXPECT_THAT(m.HumanRingTimes(), ElementsAre(1.0, 2.0, 30.0));
 }
 
+TEST(MeasurementsTest, TalkAndWrapUpTimesAreSortedAndRollApart) {
+  Measurements m(2);
+  EXPECT_THAT(m.TalkTimes(), IsEmpty());
+  EXPECT_THAT(m.WrapUpTimes(), IsEmpty());
+  m.RecordTalk(seconds(50));
+  m.RecordTalk(seconds(40));
+  m.RecordWrapUp(seconds(12));
+  EXPECT_THAT(m.TalkTimes(), ElementsAre(40.0, 50.0));
+  EXPECT_THAT(m.WrapUpTimes(), ElementsAre(12.0));
+  m.RecordTalk(seconds(30));
+  EXPECT_THAT(m.TalkTimes(), ElementsAre(30.0, 40.0));
+  EXPECT_THAT(m.HandleTimes(), IsEmpty());
+}
+
 TEST(MeasurementsTest, HandleTimesAreSortedAndRoll) {
   Measurements m(/*window=*/3);
   EXPECT_THAT(m.HandleTimes(), IsEmpty());
@@ -151,6 +165,17 @@ TEST(MeasurementsTest, NewAnswersExpireOldOnes) {
   m.RecordHumanAnswer(kStart + hours(25), /*abandoned=*/false);
   m.RecordHumanAnswer(kStart + hours(25), /*abandoned=*/true);
   EXPECT_DOUBLE_EQ(m.AbandonRate24h(kStart + hours(25)), 0.5);
+}
+
+TEST(MeasurementsTest, CountsTheAnswersOfTheLastDay) {
+  Measurements m;
+  m.RecordHumanAnswer(kStart, /*abandoned=*/true);
+  m.RecordHumanAnswer(kStart + hours(12), /*abandoned=*/false);
+  m.RecordHumanAnswer(kStart + hours(13), /*abandoned=*/true);
+  EXPECT_EQ(m.Answered24h(kStart + hours(14)), 3);
+  EXPECT_EQ(m.Abandoned24h(kStart + hours(14)), 2);
+  EXPECT_EQ(m.Answered24h(kStart + hours(24)), 2);
+  EXPECT_EQ(m.Abandoned24h(kStart + hours(24)), 1);
 }
 
 TEST(MeasurementsTest, TotalsKeepEveryAnswer) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct PacingInput {
   // For each agent reserved, talking or in wrap-up: time since its current call was connected
   // (zero while reserved).
   std::vector<base::Duration> busy_elapsed;
+  // Parallel to busy_elapsed, or empty when the caller cannot tell: for an agent in wrap-up
+  // (its call over, the agent not yet ready), the time since its wrap-up began; nullopt for one
+  // reserved or talking.
+  std::vector<std::optional<base::Duration>> wrap_up_elapsed;
   // For each placed call still ringing: time since it was dialled.
   std::vector<base::Duration> ringing_elapsed;
   int waiting_calls = 0;  // answered by a person, not yet with an agent
@@ -33,6 +38,10 @@ class Pacer {
   virtual std::string_view name() const = 0;
   // How many calls to place now, >= 0.
   virtual int CallsToPlace(const PacingInput& input, const Measurements& measured) = 0;
+  // How many of the calls asked for by the last CallsToPlace were placed: fewer when the list
+  // had no more contacts due (nights, the silence period) or a call could not be journaled.
+  // Told after every CallsToPlace; pacers that learn from their calls learn from these only.
+  virtual void Placed(int placed) { (void)placed; }
 };
 
 // One call in flight per ready agent: places ready agents - ringing calls - waiting calls,

@@ -12,6 +12,8 @@ double Seconds(base::Duration duration) { return std::chrono::duration<double>(d
 // The ring-time table's resolution and reach (no one answers after the ring timeout).
 constexpr double kRingStep = 0.25;
 constexpr double kRingReach = 60.0;
+// The wrap-up table's resolution, and the step of the talk-then-wrap-up convolution.
+constexpr double kPartStep = 0.5;
 // Fewer samples than these and the measured distribution is not trusted yet.
 constexpr std::size_t kMinRingSamples = 20;
 constexpr std::size_t kMinHandleSamples = 10;
@@ -82,6 +84,7 @@ double PredictivePacer::calibration() const {
 }
 
 int PredictivePacer::CallsToPlace(const PacingInput& input, const Measurements& measured) {
+  points_current_ = false;
   Refresh(input.now, measured);
   abandoned_seen_ = measured.abandoned_total();
   target_ = input.abandon_target;
@@ -98,26 +101,44 @@ int PredictivePacer::CallsToPlace(const PacingInput& input, const Measurements& 
     return progressive;
   }
 
+  const double share = Share(input.now, measured);
   BuildPoints(input);
   int max_calls = static_cast<int>(params_.max_lines_per_agent * working) - ringing;
   int placed = 0;
   // Risk(n) is the risk of each of n + 1 calls placed together; it grows with n.
-  while (placed < max_calls && Risk(placed) <= risk_) ++placed;
+  while (placed < max_calls && Risk(placed) <= share * risk_) ++placed;
   placed = std::max(placed, progressive);
   placing_rate_ += (placed - placing_rate_) / 30.0;
-  Learn(placed, placed > 0 ? Risk(placed - 1) : 0.0);
+  last_share_ = share;
+  points_current_ = true;
   return placed;
 }
 
-void PredictivePacer::Learn(int placed, double risk_each) {
+void PredictivePacer::Placed(int placed) {
+  // Only calls that added risk teach the controller; at the stop and in the guard band the
+  // pacer placed one line per free agent and built no model to reckon them with.
+  if (!points_current_) return;
+  points_current_ = false;
+  if (placed > 0) Learn(placed, Risk(placed - 1), last_share_);
+}
+
+double PredictivePacer::Share(base::TimePoint now, const Measurements& measured) const {
+  // The slack, in abandons, before the 24-hour rate reaches the target: how many more the
+  // campaign could abandon right now without stopping.
+  const double slack = target_ * static_cast<double>(measured.Answered24h(now)) -
+                       static_cast<double>(measured.Abandoned24h(now));
+  return std::clamp((slack - params_.slack_floor) / params_.slack_span, params_.min_share, 1.0);
+}
+
+void PredictivePacer::Learn(int placed, double risk_each, double share) {
   // Every call placed is a forecast: answered by a person with p_human, then abandoned with
   // risk_each. ln β integrates the gap between the aimed and the forecast abandons, so the
   // forecast rate settles on the aim within a few dozen expected answers, at any team size.
-  double answers = p_human_ * placed;
+  double answers = p_estimate_ * placed;
   double abandons = answers * risk_each;
   forecast_answers_ += answers;
   forecast_abandons_ += abandons;
-  double aim = params_.aim_fraction * target_ / calibration();
+  double aim = share * params_.aim_fraction * target_ / calibration();
   double log_risk = std::log(risk_) + params_.gain * (aim * answers - abandons);
   risk_ = std::clamp(std::exp(log_risk), params_.min_risk, params_.max_risk);
 }
@@ -126,7 +147,14 @@ void PredictivePacer::Refresh(base::TimePoint now, const Measurements& measured)
   if (refreshed_ && now - last_refresh_ < params_.refresh_every) return;
   refreshed_ = true;
   last_refresh_ = now;
-  p_human_ = measured.HumanAnswerRate();
+  p_estimate_ = measured.HumanAnswerRate();
+  // Demand is reckoned with an upper confidence bound on the answer rate: at the start of a
+  // day, when the rate is still the prior, a list answered more often than assumed would
+  // otherwise flood every agent at once.
+  const auto results = static_cast<double>(std::min(measured.results_seen(), measured.window()));
+  p_human_ = std::min(
+      1.0, p_estimate_ + params_.answer_rate_z *
+                             std::sqrt(p_estimate_ * (1.0 - p_estimate_) / (results + 1.0)));
 
   const std::vector<double>& ring = measured.HumanRingTimes();
   std::vector<double> sample;
@@ -160,6 +188,68 @@ void PredictivePacer::Refresh(base::TimePoint now, const Measurements& measured)
   } else {
     handle_cdf_.clear();
   }
+  RefreshParts(measured);
+}
+
+void PredictivePacer::RefreshParts(const Measurements& measured) {
+  const std::vector<double>& talk = measured.TalkTimes();
+  const std::vector<double>& wrap = measured.WrapUpTimes();
+  talk_free_.clear();
+  if (talk.size() < kMinHandleSamples || wrap.size() < kMinHandleSamples) {
+    wrap_cdf_.clear();
+    return;
+  }
+  wrap_cdf_ = Tabulate(wrap, kPartStep, wrap.back());
+  talk_cdf_ = Tabulate(talk, 1.0, talk.back());
+  // Rows are filled when first needed: busy agents occupy a narrow band of the longest talks.
+  const auto rows = static_cast<std::size_t>(std::ceil(talk.back())) + 2;
+  talk_free_.assign(rows, {});
+}
+
+const std::vector<double>& PredictivePacer::TalkFreeRow(std::size_t e) {
+  std::vector<double>& row = talk_free_[e];
+  if (!row.empty()) return row;
+  // For a call that has lasted e whole seconds, the chance that its talk ends at e + s and the
+  // wrap-up after it by h, for each point's horizon h: the sum over s of P(talk in [e + s, e + s
+  // + ds) | talk > e) W(h - s).
+  auto talk_at = [&](double x) { return Interpolate(talk_cdf_, 1.0, x); };
+  const double deadline = Seconds(params_.connect_deadline);
+  const auto ed = static_cast<double>(e);
+  const double still = 1.0 - talk_at(ed);
+  for (double ring_point : ring_points_) {
+    const double h = ring_point + deadline;
+    double p = 0.0;
+    if (still <= kNegligible) {
+      p = WrapCdf(h);  // longer than every talk seen: likely to end now
+    } else {
+      for (double u = 0.0; u < h; u += kPartStep) {
+        p += (talk_at(ed + u + kPartStep) - talk_at(ed + u)) * WrapCdf(h - u - 0.5 * kPartStep);
+      }
+      p /= still;
+    }
+    row.push_back(std::clamp(p, 0.0, 1.0));
+  }
+  return row;
+}
+
+double PredictivePacer::WrapCdf(double seconds) const {
+  return Interpolate(wrap_cdf_, kPartStep, seconds);
+}
+
+double PredictivePacer::FreeChance(std::size_t point, double horizon, double busy,
+                                   std::optional<double> wrapping) {
+  if (wrapping) {
+    const double done = WrapCdf(*wrapping);
+    if (done >= 1.0) return 1.0;  // longer than every wrap-up seen: likely to end soon
+    return std::clamp((WrapCdf(*wrapping + horizon) - done) / (1.0 - done), 0.0, 1.0);
+  }
+  const std::size_t last = talk_free_.size() - 1;
+  const double position = std::min(busy, static_cast<double>(last));
+  auto index = static_cast<std::size_t>(position);
+  const double below = TalkFreeRow(index)[point];
+  if (index + 1 > last) return below;
+  const double fraction = position - static_cast<double>(index);
+  return below + fraction * (TalkFreeRow(index + 1)[point] - below);
 }
 
 double PredictivePacer::HandleCdf(double seconds) const {
@@ -185,7 +275,24 @@ void PredictivePacer::BuildPoints(const PacingInput& input) {
   }
   // Supply: each busy agent frees up by t + deadline with the conditional chance given how
   // long its call has lasted. With too few handle times seen, no busy agent is counted on.
-  if (!handle_cdf_.empty()) {
+  const bool parts =
+      !talk_free_.empty() && input.wrap_up_elapsed.size() == input.busy_elapsed.size();
+  if (parts) {
+    for (std::size_t i = 0; i < input.busy_elapsed.size(); ++i) {
+      std::optional<double> wrapping;
+      if (input.wrap_up_elapsed[i]) wrapping = Seconds(*input.wrap_up_elapsed[i]);
+      const double e = Seconds(input.busy_elapsed[i]);
+      for (std::size_t j = 0; j < points_.size(); ++j) {
+        Point& point = points_[j];
+        double p = FreeChance(j, ring_points_[j] + deadline, e, wrapping);
+        if (p >= 1.0 - kNegligible) {
+          ++point.certain;
+        } else if (p > kNegligible) {
+          point.supply.push_back(p);
+        }
+      }
+    }
+  } else if (!handle_cdf_.empty()) {
     for (base::Duration elapsed : input.busy_elapsed) {
       const double e = Seconds(elapsed);
       const double done = HandleCdf(e);

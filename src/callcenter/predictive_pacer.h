@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -39,22 +40,35 @@ struct PredictiveParams {
   int exact_limit = 64;
   // How often the measured distributions are re-read (they change slowly; re-reading sorts).
   base::Duration refresh_every = std::chrono::seconds(5);
+  // Standard errors added to the measured answer rate when reckoning demand.
+  double answer_rate_z = 2.0;
+  // The risk allowance is scaled by (slack - slack_floor) / slack_span, within [min_share, 1],
+  // where slack = target x answers - abandons over the last 24 hours: how many more abandons
+  // the campaign has before the hard stop.
+  double slack_floor = 0.5;
+  double slack_span = 3.0;
+  double min_share = 0.05;
   // At most this many calls ringing per logged-in, unpaused agent.
   double max_lines_per_agent = 4.0;
 };
 
 // jansampark's predictive pacing: a probabilistic model of the next seconds (who answers when,
-// which agents free up) decides each call; a controller sets how much risk each call may carry
-// so that the model's own forecast of the abandon rate, corrected by the ratio of observed to
-// forecast abandons, meets the aim. Holds the campaign's 24-hour abandon rate at or under its
-// target; falls back to progressive dialling near and at the target. Single-threaded; one per
-// campaign; CallsToPlace must be called with a non-decreasing `now`. Deterministic.
+// which agents free up: from PacingInput::wrap_up_elapsed and the measured talk and wrap-up
+// times when the dialer gives them, else from handle times) decides each call; a controller
+// sets how much risk each call may carry so that the model's own forecast of the abandon rate,
+// corrected by the ratio of observed to forecast abandons, meets the aim, and uses only part of
+// that allowance while few abandons separate the 24-hour rate from the target. Holds the
+// campaign's 24-hour abandon rate at or under its target; falls back to progressive dialling
+// near and at the target. Single-threaded; one per campaign; CallsToPlace must be called with a
+// non-decreasing `now`. Deterministic.
 class PredictivePacer : public Pacer {
  public:
   explicit PredictivePacer(PredictiveParams params = {});
 
   std::string_view name() const override { return "predictive"; }
   int CallsToPlace(const PacingInput& input, const Measurements& measured) override;
+  // The controller learns from the calls really placed, at the risk each of them carried.
+  void Placed(int placed) override;
 
   // The current risk allowance β.
   double risk() const { return risk_; }
@@ -89,9 +103,23 @@ class PredictivePacer : public Pacer {
   double Risk(int others);
   static double PointRiskExact(Point& point, int others);
   static double PointRiskNormal(const Point& point, int others);
+  void RefreshParts(const Measurements& measured);
   double HandleCdf(double seconds) const;
+  double WrapCdf(double seconds) const;
+  // The chance that a busy agent is free within `horizon` of now (the horizon of quadrature
+  // point `point`), from its talk and wrap-up so far: `busy` seconds since it was connected,
+  // `wrapping` seconds in wrap-up when its call is over.
+  double FreeChance(std::size_t point, double horizon, double busy, std::optional<double> wrapping);
+  // talk_free_[e], filled on first use.
+  const std::vector<double>& TalkFreeRow(std::size_t e);
   double RingCdf(double seconds) const;
-  void Learn(int placed, double risk_each);
+  void Learn(int placed, double risk_each, double share);
+  // The share of the risk allowance in force at the last CallsToPlace, for Placed().
+  double last_share_ = 1.0;
+  // Whether the last CallsToPlace built points_ for Placed() to reckon with.
+  bool points_current_ = false;
+  // The share of the risk allowance usable now, from the slack under the 24-hour target.
+  double Share(base::TimePoint now, const Measurements& measured) const;
 
   PredictiveParams params_;
   double risk_;
@@ -99,9 +127,16 @@ class PredictivePacer : public Pacer {
   // Measured distributions, as tables (refreshed every refresh_every).
   bool refreshed_ = false;
   base::TimePoint last_refresh_;
-  double p_human_ = 0.3;
-  std::vector<double> handle_cdf_;   // at whole seconds; empty while too few samples
-  std::vector<double> ring_cdf_;     // at kRingStep steps
+  double p_estimate_ = 0.3;         // measured answer rate
+  double p_human_ = 0.3;            // its upper confidence bound, for demand
+  std::vector<double> handle_cdf_;  // at whole seconds; empty while too few samples
+  std::vector<double> ring_cdf_;    // at kRingStep steps
+  // With talk and wrap-up times measured apart: the wrap-up CDF, the talk CDF (at whole
+  // seconds), and for an agent still talking after e whole seconds, for each quadrature point,
+  // the chance that it is free by the point's horizon (a row is empty until first needed).
+  std::vector<double> wrap_cdf_;
+  std::vector<double> talk_cdf_;
+  std::vector<std::vector<double>> talk_free_;
   std::vector<double> ring_points_;  // answer times of the quadrature points (seconds)
   std::vector<Point> points_;
   // Integral of the ring-time CDF from 0 to each point's time less one tick (seconds).

@@ -128,12 +128,13 @@ TEST(PredictivePacerTest, KeepsAddingRiskBelowTheGuardBandOrOnFewAnswers) {
   EXPECT_GT(few_answers.CallsToPlace(input, measured_50), 5);
 }
 
-// Runs `ticks` one-second ticks of a team whose calls carry some risk.
+// Runs `ticks` one-second ticks of a team whose calls carry some risk; every call asked for
+// is placed.
 void RunRiskyTicks(PredictivePacer& pacer, const Measurements& measured, int ticks) {
   PacingInput input = Team(2, 18, seconds(55));
   for (int i = 0; i < ticks; ++i) {
     input.now += seconds(1);
-    (void)pacer.CallsToPlace(input, measured);
+    pacer.Placed(pacer.CallsToPlace(input, measured));
   }
 }
 
@@ -146,6 +147,23 @@ TEST(PredictivePacerTest, RaisesRiskWhileItsCallsAreSaferThanTheAim) {
   Answers(measured, Team(0, 0, seconds(0)).now, 1000, 0);
   RunRiskyTicks(pacer, measured, 200);
   EXPECT_GT(pacer.risk(), 0.001);
+}
+
+TEST(PredictivePacerTest, LearnsNothingFromCallsItAskedForThatWereNeverPlaced) {
+  PredictiveParams params;
+  params.initial_risk = 0.001;
+  PredictivePacer pacer(params);
+  Measurements measured;
+  Learned(measured);
+  Answers(measured, Team(0, 0, seconds(0)).now, 1000, 0);
+  PacingInput input = Team(2, 18, seconds(55));
+  for (int i = 0; i < 200; ++i) {
+    input.now += seconds(1);
+    ASSERT_GT(pacer.CallsToPlace(input, measured), 0);
+    pacer.Placed(0);  // the list had nobody due: nothing was dialled
+  }
+  EXPECT_DOUBLE_EQ(pacer.risk(), 0.001);
+  EXPECT_DOUBLE_EQ(pacer.calibration(), 1.0);
 }
 
 TEST(PredictivePacerTest, LowersRiskWhenMoreAreAbandonedThanForecast) {
@@ -177,6 +195,69 @@ TEST(PredictivePacerTest, IsDeterministic) {
     ASSERT_EQ(first.CallsToPlace(input, measured), second.CallsToPlace(input, measured));
   }
   EXPECT_EQ(first.risk(), second.risk());
+}
+
+// Measured apart: talks of 40 to 60 s, then wrap-ups of 10 to 14 s.
+void LearnedParts(Measurements& measured) {
+  for (int i = 0; i < 200; ++i) {
+    measured.RecordTalk(milliseconds(40000 + 100 * (i % 200)));
+    measured.RecordWrapUp(milliseconds(10000 + 20 * (i % 200)));
+  }
+}
+
+TEST(PredictivePacerTest, PlacesMoreWhenBusyAgentsAreInWrapUp) {
+  // Twenty agents connected 30 s ago: still talking, none will be free within the next answers;
+  // in wrap-up for 8 s, most of them will.
+  PredictivePacer talking_pacer;
+  PredictivePacer wrapping_pacer;
+  Measurements measured;
+  Learned(measured);
+  LearnedParts(measured);
+  PacingInput talking = Team(0, 20, seconds(30));
+  talking.wrap_up_elapsed.assign(20, std::nullopt);
+  PacingInput wrapping = talking;
+  wrapping.wrap_up_elapsed.assign(20, seconds(8));
+  EXPECT_EQ(talking_pacer.CallsToPlace(talking, measured), 0);
+  EXPECT_GT(wrapping_pacer.CallsToPlace(wrapping, measured), 5);
+}
+
+TEST(PredictivePacerTest, CountsOnTalkingAgentsThroughTheirWrapUp) {
+  // Talking for 58 s, with talks of at most 60: the talk ends now, but the wrap-up of 10 s or
+  // more after it keeps the agent busy through most answers. Counted by handle times alone (50
+  // to 70 s) the same agents look about to be free.
+  PredictivePacer parts_pacer;
+  PredictivePacer handle_pacer;
+  Measurements measured;
+  Learned(measured);
+  LearnedParts(measured);
+  PacingInput by_handle = Team(0, 20, seconds(58));
+  PacingInput by_parts = by_handle;
+  by_parts.wrap_up_elapsed.assign(20, std::nullopt);
+  EXPECT_LT(parts_pacer.CallsToPlace(by_parts, measured),
+            handle_pacer.CallsToPlace(by_handle, measured));
+}
+
+TEST(PredictivePacerTest, DoesNotFloodAgentsBeforeTheAnswerRateIsKnown) {
+  // Nothing measured: the list may be answered far more often than the prior says, so the first
+  // tick places hardly more than one call per free agent.
+  PredictivePacer pacer;
+  Measurements measured;
+  EXPECT_LE(pacer.CallsToPlace(Team(200, 0, seconds(0)), measured), 220);
+}
+
+TEST(PredictivePacerTest, DialsCautiouslyWhenOneAbandonWouldReachTheTarget) {
+  // 1 abandon in 40 answers (2.5%): one more would reach 3% and stop the campaign. With the
+  // same rate over 2,000 answers there is room for many.
+  PredictivePacer tight_pacer;
+  PredictivePacer roomy_pacer;
+  Measurements tight;
+  Measurements roomy;
+  Learned(tight);
+  Learned(roomy);
+  PacingInput input = Team(2, 18, seconds(55));
+  Answers(tight, input.now, 40, 1);
+  Answers(roomy, input.now, 2000, 50);
+  EXPECT_LT(tight_pacer.CallsToPlace(input, tight), roomy_pacer.CallsToPlace(input, roomy));
 }
 
 TEST(PredictivePacerTest, LargeTeamsUseTheApproximationConsistently) {
