@@ -155,6 +155,14 @@ TEST(CampaignJsonTest, MissingRequiredKeyIsNamed) {
   EXPECT_EQ(ErrorOf(document), "test.json: dispositions[0].label: required key is missing");
 }
 
+TEST(CampaignJsonTest, MisspeltRequiredKeyIsNamedWithItsTypo) {
+  json document = Minimal();
+  document["nam"] = document["name"];
+  document.erase("name");
+  EXPECT_EQ(ErrorOf(document),
+            "test.json: name: required key is missing; is 'nam' a misspelling of it?");
+}
+
 TEST(CampaignJsonTest, UnknownKeySuggestsTheNearest) {
   json document = Minimal();
   document["retry"] = {{"busy_minute", 30}};

@@ -130,7 +130,8 @@ TEST_F(CampaignRoutesTest, OptOutNeedsAnE164NumberAndKnownKeys) {
   EXPECT_NE(Message(local).find("E.164"), std::string::npos);
   ApiResponse typo = Post("/api/campaigns/alpha/opt-outs", {{"numbr", "+919000000001"}});
   EXPECT_EQ(typo.status, 400);
-  EXPECT_EQ(Message(typo), "request body: number: required key is missing");
+  EXPECT_EQ(Message(typo),
+            "request body: number: required key is missing; is 'numbr' a misspelling of it?");
   ApiResponse extra =
       Post("/api/campaigns/alpha/opt-outs", {{"number", "+919000000001"}, {"reasn", "x"}});
   EXPECT_EQ(Message(extra), "request body: reasn: unknown key; did you mean reason?");

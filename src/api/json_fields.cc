@@ -86,8 +86,18 @@ base::Result<const json*> JsonFields::Find(std::string_view key, bool required) 
   known_.emplace(key);
   auto it = object_->find(key);
   if (it != object_->end()) return &*it;
-  if (required) return base::InvalidArgument(PathOf(key) + ": required key is missing");
+  if (required) return MissingKey(key);
   return static_cast<const json*>(nullptr);
+}
+
+// A key typed wrong is both missing and unknown: say so at once, naming the likely typo.
+base::Status JsonFields::MissingKey(std::string_view key) const {
+  std::string message = PathOf(key) + ": required key is missing";
+  std::vector<std::string> present;
+  for (const auto& [name, value] : object_->items()) present.push_back(name);
+  std::vector<std::string> nearest = base::NearestNames(key, present);
+  if (!nearest.empty()) message += "; is '" + nearest.front() + "' a misspelling of it?";
+  return base::InvalidArgument(message);
 }
 
 base::Result<std::string> JsonFields::String(std::string_view key) const {

@@ -58,6 +58,7 @@ class JsonFields {
   // missing.
   base::Result<const nlohmann::json*> Find(std::string_view key, bool required) const;
   base::Status Expected(std::string_view key, std::string_view what) const;
+  base::Status MissingKey(std::string_view key) const;
 
   const nlohmann::json* object_;
   std::string path_;
