@@ -73,28 +73,34 @@ std::optional<DialTarget> CallingList::NextFrom(Queue& queue, base::TimePoint no
 }
 
 base::Status CallingList::ScheduleCallback(const DialTarget& target, base::TimePoint at) {
+  return Reopen(target, at, /*callback=*/true);
+}
+
+base::Status CallingList::ScheduleRetry(const DialTarget& target, base::TimePoint at) {
+  return Reopen(target, at, /*callback=*/false);
+}
+
+base::Status CallingList::Reopen(const DialTarget& target, base::TimePoint at, bool callback) {
   auto it = by_id_.find(target.contact_id);
   if (it == by_id_.end()) {
     return base::NotFound("contact " + target.contact_id + " is not in the list");
   }
   Entry& entry = entries_[it->second];
+  const std::string refused = callback ? ": no callback can be scheduled" : ": no retry";
   if (entry.state != ContactState::kDone && entry.state != ContactState::kPending) {
     return base::Conflict("contact " + entry.contact.id + " is " +
-                          std::string(ContactStateName(entry.state)) +
-                          ": no callback can be scheduled");
+                          std::string(ContactStateName(entry.state)) + refused);
   }
   if (rules_.do_not_call().Contains(entry.contact.number)) {
-    return base::Conflict("contact " + entry.contact.id +
-                          " asked not to be called: no callback can be scheduled");
+    return base::Conflict("contact " + entry.contact.id + " asked not to be called" + refused);
   }
   if (entry.attempts >= policy_.max_attempts) {
     return base::Conflict("contact " + entry.contact.id + " has had all " +
-                          std::to_string(policy_.max_attempts) +
-                          " attempts: no callback can be scheduled");
+                          std::to_string(policy_.max_attempts) + " attempts" + refused);
   }
   Unqueue(entry);
   SetState(entry, ContactState::kPending);
-  entry.callback = true;
+  entry.callback = callback;
   Schedule(it->second, at);
   return base::OkStatus();
 }

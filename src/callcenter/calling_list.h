@@ -126,6 +126,9 @@ class CallingList : public ContactSource {
   // kNotFound for a contact not in the list; kConflict when the contact is being dialled,
   // closed for good, on the do-not-call list, or has used all its attempts.
   base::Status ScheduleCallback(const DialTarget& target, base::TimePoint at) override;
+  // As ScheduleCallback, for an ordinary call again at `at` (an agent's "retry" disposition:
+  // the person asked to be called some other time), not served before others.
+  base::Status ScheduleRetry(const DialTarget& target, base::TimePoint at) override;
 
   // Picks the list up where `journal` (this campaign's attempts, from the store) left it
   // before a restart. For each contact of the list with attempts in the journal, as of its
@@ -157,6 +160,7 @@ class CallingList : public ContactSource {
   };
 
   std::optional<DialTarget> NextFrom(Queue& queue, base::TimePoint now);
+  base::Status Reopen(const DialTarget& target, base::TimePoint at, bool callback);
   Queue& QueueOf(const Entry& entry);
   DialTarget TargetOf(const Entry& entry) const;
   void Schedule(std::size_t index, base::TimePoint due);

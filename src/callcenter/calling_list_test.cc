@@ -510,6 +510,23 @@ TEST_F(CallingListTest, CallbackComesDueAtItsTimeBeforeOrdinaryContactsDueEarlie
   EXPECT_FALSE(second->callback);
 }
 
+TEST_F(CallingListTest, RetryReopensAReachedContactAsAnOrdinaryCall) {
+  Add(Person(1));
+  DialTarget reached = Call(AttemptOutcome::kConnected);
+  Add(Person(2), 5min);
+  ASSERT_TRUE(list_.ScheduleRetry(reached, Now() + 5min).ok());
+  clock_.AdvanceBy(5min);
+  // Due at the same time as c2, queued after it, and not a callback: c2 goes first.
+  std::optional<DialTarget> first = Next();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->contact_id, "c2");
+  std::optional<DialTarget> second = Next();
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->contact_id, "c1");
+  EXPECT_FALSE(second->callback);
+  EXPECT_EQ(second->attempt, 2);
+}
+
 TEST_F(CallingListTest, CallbackStillPassesTheGates) {
   Add(Person(1));
   DialTarget reached = Call(AttemptOutcome::kConnected);

@@ -7,12 +7,16 @@ namespace callcenter {
 DialerSettings DialerSettingsFor(const Campaign& campaign) {
   DialerSettings settings;
   settings.abandon_target = campaign.abandon_target;
+  settings.retry_after = campaign.retry.no_answer;
   settings.preview = campaign.dial_mode && campaign.dial_mode->kind == DialModeKind::kPreview;
   if (!campaign.languages.empty()) settings.default_language = campaign.languages.front();
   settings.opt_out_dispositions.clear();
   for (const Disposition& disposition : campaign.dispositions) {
     if (disposition.effect == DispositionEffect::kDoNotCall) {
       settings.opt_out_dispositions.push_back(disposition.code);
+    }
+    if (disposition.effect == DispositionEffect::kRetry) {
+      settings.retry_dispositions.push_back(disposition.code);
     }
   }
   return settings;

@@ -12,7 +12,8 @@ namespace callcenter {
 
 // The dialer settings of a valid campaign: its abandon target; preview dialling when its dial
 // mode is preview; its first language for contacts of no known language; the dispositions
-// whose effect is do_not_call as opt-outs. Rings, deadlines and the inbound lines keep their
+// whose effect is do_not_call as opt-outs, and those whose effect is retry as retries after
+// the campaign's no-answer interval. Rings, deadlines and the inbound lines keep their
 // defaults (lines come from the telephony set-up, not from the campaign file).
 DialerSettings DialerSettingsFor(const Campaign& campaign);
 

@@ -17,7 +17,9 @@ Campaign Volunteers() {
   campaign.dispositions = {{"supporter", "Supporter", DispositionEffect::kNone},
                            {"dnc", "Do not call", DispositionEffect::kDoNotCall},
                            {"remove-me", "Remove me", DispositionEffect::kDoNotCall},
-                           {"later", "Call back", DispositionEffect::kCallback}};
+                           {"later", "Call back", DispositionEffect::kCallback},
+                           {"busy-now", "Call another day", DispositionEffect::kRetry}};
+  campaign.retry.no_answer = std::chrono::hours(3);
   return campaign;
 }
 
@@ -27,6 +29,8 @@ TEST(CampaignEngineTest, SettingsFollowTheCampaign) {
   EXPECT_FALSE(settings.preview);
   EXPECT_EQ(settings.default_language, "mai");
   EXPECT_EQ(settings.opt_out_dispositions, (std::vector<std::string>{"dnc", "remove-me"}));
+  EXPECT_EQ(settings.retry_dispositions, std::vector<std::string>{"busy-now"});
+  EXPECT_EQ(settings.retry_after, std::chrono::hours(3));
 }
 
 TEST(CampaignEngineTest, PreviewCampaignDialsInPreview) {

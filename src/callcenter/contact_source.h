@@ -51,6 +51,13 @@ class ContactSource {
     (void)at;
     return base::Conflict("this contact source cannot schedule callbacks");
   }
+  // The person reached on `target` asked to be called some other time (an agent's "retry"
+  // disposition): an ordinary call again at `at`. Sources that cannot refuse with kConflict.
+  virtual base::Status ScheduleRetry(const DialTarget& target, base::TimePoint at) {
+    (void)target;
+    (void)at;
+    return base::Conflict("this contact source cannot schedule retries");
+  }
   // The person at `e164` asked not to be called again. Sources that keep no do-not-call list
   // refuse with kConflict.
   virtual base::Status OptOut(std::string_view e164) {

@@ -46,6 +46,10 @@ struct DialerSettings {
   // Dispositions by which an agent records that the person asked not to be called again: the
   // number goes on the campaign's do-not-call list when the agent closes the wrap-up.
   std::vector<std::string> opt_out_dispositions = {"do_not_call"};
+  // Dispositions by which an agent records that the person asked to be called some other
+  // time: the contact is due again `retry_after` the wrap-up, as an ordinary call.
+  std::vector<std::string> retry_dispositions;
+  base::Duration retry_after = std::chrono::hours(2);
 
   // Inbound (a helpline, or a blended campaign): calls to these numbers are answered and
   // queued at the Acd, which widens them along `inbound_tiers`; callers hear `queue_prompt`

@@ -54,9 +54,16 @@ void Dialer::JournalDisposition(const Agent& agent, const AgentCall& call) {
 // A person who asked not to be called again is put on the do-not-call list at once, before
 // the dialer can hand their number to anyone else.
 void Dialer::ApplyDisposition(const Agent& agent, const AgentCall& call) {
-  const std::vector<std::string>& opt_outs = settings_.opt_out_dispositions;
-  if (std::find(opt_outs.begin(), opt_outs.end(), agent.last_disposition()) != opt_outs.end()) {
-    RecordOptOut(agent, call);
+  auto listed = [&](const std::vector<std::string>& codes) {
+    return std::find(codes.begin(), codes.end(), agent.last_disposition()) != codes.end();
+  };
+  if (listed(settings_.opt_out_dispositions)) RecordOptOut(agent, call);
+  if (!listed(settings_.retry_dispositions)) return;
+  base::Status reopened =
+      contacts_.ScheduleRetry(call.target, clock_.Now() + settings_.retry_after);
+  if (!reopened.ok()) {
+    JS_LOG(kWarning) << "no retry for contact " << call.target.contact_id << ": "
+                     << reopened.ToString();
   }
 }
 

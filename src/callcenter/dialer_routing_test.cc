@@ -46,6 +46,10 @@ class QueuedContacts : public ContactSource {
     callbacks[target.contact_id] = at;
     return base::OkStatus();
   }
+  base::Status ScheduleRetry(const DialTarget& target, base::TimePoint at) override {
+    retries[target.contact_id] = at;
+    return base::OkStatus();
+  }
   base::Status OptOut(std::string_view e164) override {
     opted_out.emplace_back(e164);
     return base::OkStatus();
@@ -53,6 +57,7 @@ class QueuedContacts : public ContactSource {
 
   std::map<std::string, AttemptOutcome> outcomes;
   std::map<std::string, base::TimePoint> callbacks;
+  std::map<std::string, base::TimePoint> retries;
   std::vector<std::string> opted_out;
 
  private:
@@ -247,6 +252,22 @@ TEST_F(DialerRoutingTest, DoNotCallDispositionPutsTheNumberOnTheList) {
   EXPECT_EQ(dialer_->stats().opted_out, 1);
 }
 
+TEST_F(DialerRoutingTest, RetryDispositionHasTheContactCalledAgainLater) {
+  Agent& agent = AddAgent("a1", {"hi"});
+  contacts_.Queue("c1", "hi");
+  DialerSettings settings;
+  settings.retry_dispositions = {"call-later"};
+  settings.retry_after = minutes(90);
+  Start(settings);
+  PlaceCalls(1);
+  calls_.Answer(Nth(0));
+  calls_.End(Nth(0), EndCause::kRemoteHangup);
+  clock_.AdvanceBy(seconds(20));
+  ASSERT_TRUE(agent.Dispose("call-later").ok());
+  EXPECT_EQ(contacts_.retries.at("c1"), clock_.Now() + minutes(90));
+  EXPECT_TRUE(contacts_.opted_out.empty());
+}
+
 TEST_F(DialerRoutingTest, OtherDispositionsOptNobodyOut) {
   Agent& agent = AddAgent("a1", {"hi"});
   contacts_.Queue("c1", "hi");
@@ -256,6 +277,7 @@ TEST_F(DialerRoutingTest, OtherDispositionsOptNobodyOut) {
   calls_.End(Nth(0), EndCause::kRemoteHangup);
   ASSERT_TRUE(agent.Dispose("supporter").ok());
   EXPECT_TRUE(contacts_.opted_out.empty());
+  EXPECT_TRUE(contacts_.retries.empty());
 }
 
 TEST_F(DialerRoutingTest, AgentInWrapUpSchedulesACallbackForThePersonJustReached) {
