@@ -97,6 +97,16 @@ class DialerRoutingTest : public ::testing::Test {
     clock_.AdvanceBy(seconds(1));
   }
   telephony::CallId Nth(std::size_t n) { return calls_.dial_order().at(n); }
+  // One agent reaches contact c1, and the person hangs up: the agent is in wrap-up.
+  Agent& ReachOnePerson(DialerSettings settings = {}) {
+    Agent& agent = AddAgent("a1", {"hi"});
+    contacts_.Queue("c1", "hi");
+    Start(std::move(settings));
+    PlaceCalls(1);
+    calls_.Answer(Nth(0));
+    calls_.End(Nth(0), EndCause::kRemoteHangup);
+    return agent;
+  }
   const std::string& BridgedTo(std::size_t n) { return calls_.call(Nth(n)).bridged_to; }
 
   fakes::FakeClock clock_;
@@ -240,12 +250,7 @@ TEST_F(DialerRoutingTest, PreviewPlacesNoMoreUnboundCallsThanAgentsReady) {
 }
 
 TEST_F(DialerRoutingTest, DoNotCallDispositionPutsTheNumberOnTheList) {
-  Agent& agent = AddAgent("a1", {"hi"});
-  contacts_.Queue("c1", "hi");
-  Start();
-  PlaceCalls(1);
-  calls_.Answer(Nth(0));
-  calls_.End(Nth(0), EndCause::kRemoteHangup);
+  Agent& agent = ReachOnePerson();
   EXPECT_TRUE(contacts_.opted_out.empty());  // not until the agent says so
   ASSERT_TRUE(agent.Dispose("do_not_call").ok());
   EXPECT_EQ(contacts_.opted_out, std::vector<std::string>{calls_.call(Nth(0)).request.number});
@@ -253,15 +258,10 @@ TEST_F(DialerRoutingTest, DoNotCallDispositionPutsTheNumberOnTheList) {
 }
 
 TEST_F(DialerRoutingTest, RetryDispositionHasTheContactCalledAgainLater) {
-  Agent& agent = AddAgent("a1", {"hi"});
-  contacts_.Queue("c1", "hi");
   DialerSettings settings;
   settings.retry_dispositions = {"call-later"};
   settings.retry_after = minutes(90);
-  Start(settings);
-  PlaceCalls(1);
-  calls_.Answer(Nth(0));
-  calls_.End(Nth(0), EndCause::kRemoteHangup);
+  Agent& agent = ReachOnePerson(settings);
   clock_.AdvanceBy(seconds(20));
   ASSERT_TRUE(agent.Dispose("call-later").ok());
   EXPECT_EQ(contacts_.retries.at("c1"), clock_.Now() + minutes(90));
@@ -269,12 +269,7 @@ TEST_F(DialerRoutingTest, RetryDispositionHasTheContactCalledAgainLater) {
 }
 
 TEST_F(DialerRoutingTest, OtherDispositionsOptNobodyOut) {
-  Agent& agent = AddAgent("a1", {"hi"});
-  contacts_.Queue("c1", "hi");
-  Start();
-  PlaceCalls(1);
-  calls_.Answer(Nth(0));
-  calls_.End(Nth(0), EndCause::kRemoteHangup);
+  Agent& agent = ReachOnePerson();
   ASSERT_TRUE(agent.Dispose("supporter").ok());
   EXPECT_TRUE(contacts_.opted_out.empty());
   EXPECT_TRUE(contacts_.retries.empty());
