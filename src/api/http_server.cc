@@ -25,7 +25,15 @@ HttpServer::HttpServer(store::Database& db, const base::Clock& clock)
     ApiRequest request;
     request.method = http_request.method;
     request.path = http_request.path;
-    for (const auto& [name, value] : http_request.params) request.query[name] = value;
+    // `curl --data @campaign.json` sends JSON labelled as a form, which the library parses
+    // into parameters; the bodies of this API are JSON and its POST routes take no
+    // parameters, so a form-labelled body is never read as parameters.
+    bool form_body =
+        http_request.method != "GET" && http_request.get_header_value("Content-Type")
+                                                .rfind("application/x-www-form-urlencoded", 0) == 0;
+    if (!form_body) {
+      for (const auto& [name, value] : http_request.params) request.query[name] = value;
+    }
     request.body = http_request.body;
     ApiResponse response;
     {

@@ -79,6 +79,13 @@ TEST(HttpServerTest, StoresAPostedCampaignAndRefusesAnOversizedBody) {
   ASSERT_TRUE(conflict);
   EXPECT_EQ(conflict->status, 409);
 
+  // What `curl --data @file.json` sends: the JSON labelled as a form. It is still the body.
+  campaign["id"] = "sent-as-form";
+  httplib::Result as_form =
+      client.Post("/api/campaigns", campaign.dump(), "application/x-www-form-urlencoded");
+  ASSERT_TRUE(as_form);
+  EXPECT_EQ(as_form->status, 201) << as_form->body;
+
   std::string huge(api::kMaxCampaignJsonBytes + 1, ' ');
   httplib::Result oversized = client.Post("/api/campaigns", huge, "application/json");
   ASSERT_TRUE(oversized);
