@@ -264,8 +264,9 @@ base::Status Parser::OnMedia(std::string_view value) {
   media.port = *port;
   media.protocol = std::string(fields[2]);
   media.direction = sdp_.direction;
+  // RFC 4566 asks for at least one format whatever the protocol; the writer relies on it too.
+  if (fields.size() == 3) return Error("m= lists no formats");
   if (IsRtp(media.protocol)) {
-    if (fields.size() == 3) return Error("m= lists no payload types");
     for (std::size_t i = 3; i < fields.size(); ++i) {
       const std::optional<int> payload_type = PayloadType(fields[i]);
       if (!payload_type) return Error("m= payload type " + Quoted(fields[i]) + " is not 0-127");

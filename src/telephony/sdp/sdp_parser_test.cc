@@ -141,7 +141,8 @@ TEST(SdpParserTest, ErrorsNameTheLineAndTheFault) {
             "SDP line 6: m= payload type '-1' is not 0-127");
   EXPECT_EQ(ErrorOf(WithMedia("m=audio 4000 RTP/AVP 0 0\n")),
             "SDP line 6: m= lists payload type 0 twice");
-  EXPECT_EQ(ErrorOf(WithMedia("m=audio 4000 RTP/AVP\n")), "SDP line 6: m= lists no payload types");
+  EXPECT_EQ(ErrorOf(WithMedia("m=audio 4000 RTP/AVP\n")), "SDP line 6: m= lists no formats");
+  EXPECT_EQ(ErrorOf(WithMedia("m=image 0 udptl\n")), "SDP line 6: m= lists no formats");
   EXPECT_EQ(ErrorOf(WithMedia("m=audio 4000\n")),
             "SDP line 6: m= has 2 fields, expected media, port, protocol and formats");
   EXPECT_EQ(ErrorOf("o=- 1 1 IN IP4 10.0.0.1\n"),
