@@ -3,13 +3,17 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 30
+TEST_FUZZ_SECONDS ?= 20
 DB         ?= jansampark.db
 HTTP       ?= 127.0.0.1:8080
 JOBS       ?= $(shell nproc)
 
 CMAKE_FLAGS = -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: setup build build-asan run load test test-release test-asan lint format bench clean
+.PHONY: setup build build-asan build-fuzz run load test test-release test-asan test-fuzz fuzz \
+	lint format bench clean
 
 setup:
 	@scripts/setup
@@ -20,11 +24,18 @@ $(BUILD)/build.ninja:
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DJANSAMPARK_SANITIZE=ON
 
+$(FUZZ_BUILD)/build.ninja:
+	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_COMPILER=clang++-14 -DJANSAMPARK_FUZZ=ON
+
 build: setup $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
 build-asan: setup $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+build-fuzz: setup $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 
 load: build
 	$(BUILD)/jansampark data load --db $(DB)
@@ -34,13 +45,22 @@ run: load
 
 # Every test, twice: the Release build, then the debug build under AddressSanitizer and
 # UndefinedBehaviorSanitizer. Lint (clang-format, clang-tidy, the clock rule) runs in ctest too.
-test: test-release test-asan
+# Then every parser's fuzzer for a short while (TEST_FUZZ_SECONDS each).
+test: test-release test-asan test-fuzz
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 test-asan: build-asan
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -LE lint
+
+test-fuzz: build-fuzz
+	scripts/fuzz $(FUZZ_BUILD) $(TEST_FUZZ_SECONDS)
+
+# Every parser's libFuzzer target (clang 14, ASan, UBSan) for FUZZ_SECONDS each: make fuzz
+# FUZZ_SECONDS=600. Findings land in $(FUZZ_BUILD)/fuzz-artifacts.
+fuzz: build-fuzz
+	scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 lint: build
 	scripts/lint all $(BUILD)
@@ -56,4 +76,4 @@ bench: build
 	bench/dialer_grid $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
