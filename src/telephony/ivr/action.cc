@@ -1,12 +1,9 @@
 #include "telephony/ivr/action.h"
 
+#include "telephony/ivr/overloaded.h"
+
 namespace telephony::ivr {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
 
 std::string Seconds(std::chrono::seconds duration) {
   return std::to_string(duration.count()) + "s";

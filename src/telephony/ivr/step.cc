@@ -2,15 +2,9 @@
 
 #include <algorithm>
 
+#include "telephony/ivr/overloaded.h"
+
 namespace telephony::ivr {
-namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-
-}  // namespace
 
 std::string_view Step::Kind() const {
   return std::visit(
