@@ -116,8 +116,9 @@ base::Result<Flow> Flow::Make(std::string start, Steps steps) {
                                  std::to_string(kMaxSteps) + " are allowed");
   }
   for (const auto& [name, step] : steps) {
-    if (name != step.name)
+    if (name != step.name) {
       return base::Internal("steps." + name + ": holds step '" + step.name + "'");
+    }
     JS_RETURN_IF_ERROR(CheckNext(step));
   }
   if (steps.find(start) == steps.end()) {

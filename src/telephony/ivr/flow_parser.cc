@@ -146,6 +146,10 @@ base::Status CheckKeys(const json& object, const std::string& path,
   return base::OkStatus();
 }
 
+base::Status MissingKey(const std::string& path, std::string_view key) {
+  return base::InvalidArgument(PathOf(path, key) + ": required key is missing");
+}
+
 const json* Field(const json& object, std::string_view key) {
   auto it = object.find(key);
   return it == object.end() ? nullptr : &*it;
@@ -154,8 +158,7 @@ const json* Field(const json& object, std::string_view key) {
 base::Result<const json*> Required(const json& object, const std::string& path,
                                    std::string_view key) {
   const json* value = Field(object, key);
-  if (value == nullptr)
-    return base::InvalidArgument(PathOf(path, key) + ": required key is missing");
+  if (value == nullptr) return MissingKey(path, key);
   return value;
 }
 
@@ -202,8 +205,7 @@ base::Result<int> IntField(const json& object, const std::string& path, std::str
                            int min, int max, std::optional<int> fallback) {
   const json* value = Field(object, key);
   if (value == nullptr && fallback) return *fallback;
-  if (value == nullptr)
-    return base::InvalidArgument(PathOf(path, key) + ": required key is missing");
+  if (value == nullptr) return MissingKey(path, key);
   return AsInt(*value, PathOf(path, key), min, max);
 }
 
@@ -218,6 +220,10 @@ base::Result<int> AttemptsField(const json& object, const std::string& path) {
   return IntField(object, path, "attempts", 1, kMaxAttempts, 3);
 }
 
+base::Status NotAKey(const std::string& path, const std::string& key) {
+  return base::InvalidArgument(path + ": '" + key + "' is not a single key 0-9, * or #");
+}
+
 base::Result<std::map<char, std::string>> ParseOptions(const json& value, const std::string& path) {
   JS_RETURN_IF_ERROR(ExpectObject(value, path));
   if (value.empty()) return base::InvalidArgument(path + ": at least one option is required");
@@ -225,9 +231,7 @@ base::Result<std::map<char, std::string>> ParseOptions(const json& value, const 
   for (const auto& [key, target] : value.items()) {
     bool single_key =
         key.size() == 1 && ((key[0] >= '0' && key[0] <= '9') || key[0] == '*' || key[0] == '#');
-    if (!single_key) {
-      return base::InvalidArgument(path + ": '" + key + "' is not a single key 0-9, * or #");
-    }
+    if (!single_key) return NotAKey(path, key);
     JS_ASSIGN_OR_RETURN(options[key[0]], AsString(target, PathOf(path, key)));
   }
   return options;

@@ -9,7 +9,7 @@
 namespace telephony::ivr {
 
 // The largest flow file ParseFlow() reads, in bytes (256 KiB).
-inline constexpr std::size_t kMaxFlowBytes = 256 * 1024;
+inline constexpr std::size_t kMaxFlowBytes = std::size_t{256} * 1024;
 
 // Reads a flow file (docs/ivr.md) and checks it whole. Never throws. Fails with
 // kInvalidArgument for the first problem found, its message naming where in the document:

@@ -8,8 +8,8 @@ namespace {
 bool IsDecimalDigit(char key) { return key >= '0' && key <= '9'; }
 
 const std::string& EmptyName() {
-  static const std::string kEmpty;
-  return kEmpty;
+  static const std::string empty;
+  return empty;
 }
 
 }  // namespace
