@@ -299,6 +299,16 @@ TEST(FlowParserTest, RefusesBadNames) {
   flow["steps"]["bye"]["hangup"] = "yes";
   EXPECT_EQ(ErrorOf(flow), "steps.bye.hangup: expected true");
   flow = ValidFlow();
+  flow["steps"]["pin"]["collect"]["into"] = "PIN";
+  EXPECT_EQ(ErrorOf(flow),
+            "steps.pin.collect.into: 'PIN' is not a valid answer name (1 to 64 of a-z, 0-9, '_' "
+            "and '-', starting with a letter)");
+  flow = ValidFlow();
+  flow["steps"]["q1"]["survey"]["question"] = "1st";
+  EXPECT_EQ(ErrorOf(flow),
+            "steps.q1.survey.question: '1st' is not a valid question name (1 to 64 of a-z, 0-9, "
+            "'_' and '-', starting with a letter)");
+  flow = ValidFlow();
   flow["steps"]["welcome"]["play"] = 1;
   EXPECT_EQ(ErrorOf(flow), "steps.welcome.play: expected a string");
 }

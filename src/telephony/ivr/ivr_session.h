@@ -39,6 +39,7 @@ namespace telephony::ivr {
 class IvrSession {
  public:
   explicit IvrSession(const Flow& flow);
+  explicit IvrSession(Flow&& flow) = delete;  // the session would outlive a temporary flow
 
   // The first action of the flow. Call once.
   Action Start();
