@@ -37,6 +37,13 @@ build-asan: setup $(ASAN_BUILD)/build.ninja
 build-fuzz: setup $(FUZZ_BUILD)/build.ninja
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 
+# Hindi and English prompts spoken by espeak-ng (data/prompts/), made once; `build` makes them so
+# that `make run` and `make test` have them.
+.PHONY: prompts
+prompts: setup
+	scripts/make-prompts $(BUILD)/prompts
+build: prompts
+
 load: build
 	$(BUILD)/jansampark data load --db $(DB)
 
