@@ -370,7 +370,10 @@ TEST_F(MediaEngineTest, CountsAndDropsMalformedDatagrams) {
   SendDigitAndWait(far, port, '1', 100, 5);
   MediaStats stats = engine_->Stats();
   EXPECT_EQ(stats.malformed_dropped, 5u);
-  EXPECT_EQ(stats.packets_received, 6u);  // the bad event and the five packets of the digit
+  // The bad event and the digit's packets up to its first end; the two repeated ends may still
+  // be on their way when the digit is reported.
+  EXPECT_GE(stats.packets_received, 4u);
+  EXPECT_LE(stats.packets_received, 6u);
 }
 
 TEST(MediaEnginePortsTest, ExhaustedRangeIsUnavailableAndClosingFreesAPort) {

@@ -42,9 +42,10 @@ struct WavFormat {
 };
 
 base::Result<WavFormat> ParseFormat(Bytes chunk) {
-  if (chunk.size() < 16)
+  if (chunk.size() < 16) {
     return base::InvalidArgument("fmt chunk of " + std::to_string(chunk.size()) +
                                  " bytes is too short");
+  }
   WavFormat format{Le16(chunk, 0), Le16(chunk, 2), Le32(chunk, 4), Le16(chunk, 14)};
   // WAVE_FORMAT_EXTENSIBLE carries the real format code at the start of its sub-format GUID.
   if (format.code == kFormatExtensible && chunk.size() >= 26) format.code = Le16(chunk, 24);
