@@ -257,11 +257,13 @@ void EpollMediaEngine::Send(MediaLeg& leg, const RtpHeader& header,
 }
 
 void EpollMediaEngine::OnReadable(int fd) {
-  auto it = leg_of_fd_.find(fd);
-  if (it == leg_of_fd_.end()) return;
-  MediaLeg* leg = Find(it->second);
+  auto found = leg_of_fd_.find(fd);
+  if (found == leg_of_fd_.end()) return;
+  // Stays valid through the callbacks below: they can open legs (inline) but closing is queued.
+  MediaLeg* leg = Find(found->second);
+  if (leg == nullptr) return;
   std::array<std::uint8_t, kMaxDatagram> buffer{};
-  for (int i = 0; i < kMaxDatagramsPerWakeup && leg != nullptr; ++i) {
+  for (int i = 0; i < kMaxDatagramsPerWakeup; ++i) {
     // MSG_TRUNC: the real size comes back even when larger than the buffer.
     ssize_t size = recv(fd, buffer.data(), buffer.size(), MSG_TRUNC);
     if (size < 0) return;  // EAGAIN: drained (other errors, e.g. ICMP refusals, likewise)
@@ -270,7 +272,6 @@ void EpollMediaEngine::OnReadable(int fd) {
       continue;
     }
     OnDatagram(*leg, std::span(buffer.data(), static_cast<std::size_t>(size)));
-    leg = Find(it->second);  // a callback cannot close it, but stay safe against reuse
   }
 }
 

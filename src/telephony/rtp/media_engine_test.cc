@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -31,7 +32,11 @@ constexpr int kEventPayloadType = 101;
 // Collects MediaEvents from the media thread; tests wait on it with a generous timeout.
 class CollectingEvents : public MediaEvents {
  public:
+  // Runs on the media thread inside OnPlayed; set before the engine starts.
+  std::function<void(LegId)> on_played;
+
   void OnPlayed(LegId leg) override {
+    if (on_played) on_played(leg);
     std::lock_guard lock(mutex_);
     played_.push_back(leg);
     changed_.notify_all();
@@ -256,6 +261,62 @@ TEST_F(MediaEngineTest, StoppedPromptIsNotReportedPlayed) {
   engine_->Play(1, MakePrompt(160));
   ASSERT_TRUE(events_.WaitPlayed(1));
   EXPECT_THAT(events_.played(), ElementsAre(1u));
+}
+
+TEST_F(MediaEngineTest, BridgeStopsPromptsOnBothLegs) {
+  FarEnd far_a;
+  FarEnd far_b;
+  Open(1);
+  Open(2);
+  engine_->SetRemote(1, far_a.Remote());
+  engine_->SetRemote(2, far_b.Remote());
+  engine_->Play(1, MakePrompt(160 * 500));
+  engine_->Play(2, MakePrompt(160 * 500));
+  ASSERT_TRUE(ReceiveRtp(far_a));
+  ASSERT_TRUE(ReceiveRtp(far_b));
+  engine_->Bridge(1, 2);
+  Flush();
+  // What was sent before the bridge may still be queued; after that, nothing more comes.
+  for (const FarEnd* far : {&far_a, &far_b}) {
+    int drained = 0;
+    while (!far->Quiet(200) && drained < 100) {
+      ASSERT_TRUE(far->Receive());
+      ++drained;
+    }
+    EXPECT_LT(drained, 100);
+  }
+  EXPECT_TRUE(events_.played().empty());
+}
+
+TEST_F(MediaEngineTest, UnbridgedLegsNoLongerForward) {
+  FarEnd far_a;
+  FarEnd far_b;
+  int port_a = Open(1);
+  Open(2);
+  engine_->SetRemote(1, far_a.Remote());
+  engine_->SetRemote(2, far_b.Remote());
+  engine_->Bridge(1, 2);
+  engine_->Unbridge(2);
+  Flush();
+  far_a.SendTo(port_a, Rtp(RtpHeader{0, true, 1, 0, 0xA}, Pattern(160, 0)));
+  SendDigitAndWait(far_a, port_a, '3', 160, 2);  // the audio before it has been handled
+  EXPECT_TRUE(far_b.Quiet(100));
+}
+
+TEST(MediaEngineCallbackTest, OpenLegFromACallbackRunsOnTheMediaThread) {
+  CollectingEvents events;
+  std::unique_ptr<MediaEngine> engine;
+  std::optional<base::Result<int>> opened;
+  events.on_played = [&](LegId) { opened = engine->OpenLeg(77); };
+  auto started = MediaEngine::Start(MediaConfig{"127.0.0.1", 42000, 42999}, &events);
+  ASSERT_TRUE(started.ok());
+  engine = std::move(started).value();
+  ASSERT_TRUE(engine->OpenLeg(1).ok());
+  engine->Play(1, MakePrompt(160));
+  ASSERT_TRUE(events.WaitPlayed(1));  // no deadlock: OpenLeg did not wait for its own thread
+  ASSERT_TRUE(opened.has_value());
+  EXPECT_TRUE(opened->ok()) << opened->status().ToString();
+  engine.reset();
 }
 
 TEST_F(MediaEngineTest, ReportsEachRfc4733DigitOnce) {
