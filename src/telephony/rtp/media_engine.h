@@ -44,6 +44,14 @@ class MediaEvents {
   virtual void OnDigit(LegId leg, char digit) = 0;
 };
 
+// Counters since Start, for tests and benchmarks; each read on its own (not a snapshot).
+struct MediaStats {
+  std::uint64_t packets_received = 0;   // parsed RTP packets, any payload type
+  std::uint64_t packets_sent = 0;       // prompt frames, forwarded audio and events
+  std::uint64_t malformed_dropped = 0;  // datagrams (or RFC 4733 payloads) that did not parse
+  std::uint64_t other_dropped = 0;      // unknown payload types and failed sends
+};
+
 struct MediaConfig {
   std::string address = "127.0.0.1";  // where legs' sockets bind
   int port_low = 10000;               // even ports from [port_low, port_high] are used
@@ -56,7 +64,7 @@ class MediaEngine {
  public:
   // Starts the media thread. `events` must outlive the engine.
   static base::Result<std::unique_ptr<MediaEngine>> Start(const MediaConfig& config,
-                                                         MediaEvents* events);
+                                                          MediaEvents* events);
   virtual ~MediaEngine() = default;
 
   // Binds a socket for `leg` on a free even port of the range and returns the port.
@@ -70,10 +78,13 @@ class MediaEngine {
   // Connects two legs both ways (stops their prompts); Unbridge or closing either ends it.
   virtual void Bridge(LegId a, LegId b) = 0;
   virtual void Unbridge(LegId leg) = 0;
-  // Records what the far end of `leg` says (and, bridged, what it hears) to a 16-bit 8 kHz WAV.
+  // Records what the far end of `leg` says to a 16-bit 8 kHz WAV, replacing any recording of
+  // the leg. (Not yet: mixing in what it hears when bridged.) The file is complete once the leg
+  // is closed or the engine destroyed; failures to write are logged.
   virtual void Record(LegId leg, const std::string& wav_path) = 0;
   // Closes the socket and frees the port; finishes any recording.
   virtual void CloseLeg(LegId leg) = 0;
+  virtual MediaStats Stats() const = 0;
 };
 
 }  // namespace telephony::rtp
