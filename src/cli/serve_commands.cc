@@ -5,32 +5,48 @@
 #include "api/http_server.h"
 #include "base/real_clock.h"
 #include "base/text.h"
+#include "cli/closed_line.h"
 #include "cli/command.h"
 #include "cli/common_flags.h"
+#include "cli/server_config.h"
+#include "telephony/rtp/prompt_library.h"
+#include "telephony/sip/sip_call_control.h"
 
 namespace cli {
 namespace {
 
-struct HostPort {
-  std::string host;
-  int port = 0;
-};
+// What serve runs with: the --config file, then the flags laid over it.
+base::Result<ServerConfig> ConfigOf(const ParsedFlags& flags) {
+  ServerConfig config;
+  if (std::optional<std::string> path = flags.Get("config")) {
+    JS_ASSIGN_OR_RETURN(config, ReadServerConfig(*path));
+  }
+  if (config.sip.prompts_dir.empty()) config.sip.prompts_dir = JANSAMPARK_PROMPTS_DIR;
+  config.http = flags.GetOr("http", config.http);
+  if (std::optional<std::string> sip = flags.Get("sip")) {
+    JS_RETURN_IF_ERROR(ApplySipFlag(*sip, "--sip", config));
+  }
+  if (std::optional<std::string> ports = flags.Get("rtp-ports")) {
+    JS_RETURN_IF_ERROR(ApplyRtpPortsFlag(*ports, "--rtp-ports", config));
+  }
+  return config;
+}
 
-base::Result<HostPort> ParseHostPort(const std::string& text) {
-  std::size_t colon = text.rfind(':');
-  if (colon == std::string::npos || colon == 0) {
-    return base::InvalidArgument("--http '" + text + "' must be HOST:PORT, e.g. 127.0.0.1:8080");
+// The prompts that calls hear. Missing prompts are not fatal (the HTTP side still serves), but
+// the operator is told.
+void LoadPrompts(const std::string& dir, telephony::rtp::PromptLibrary& prompts, Io& io) {
+  base::Result<int> loaded = prompts.LoadDirectory(dir);
+  if (!loaded.ok()) {
+    io.err << "jansampark: warning: no prompts: " << loaded.status().message()
+           << " (make prompts creates them)" << std::endl;
   }
-  base::Result<std::int64_t> port = base::ParseInt(text.substr(colon + 1), "--http port");
-  if (!port.ok()) return port.status();
-  if (*port < 0 || *port > 65535) {
-    return base::InvalidArgument("--http port " + std::to_string(*port) + " is not 0-65535");
-  }
-  return HostPort{text.substr(0, colon), static_cast<int>(*port)};
 }
 
 int RunServe(const ParsedFlags& flags, Io& io) {
-  base::Result<HostPort> address = ParseHostPort(flags.GetOr("http", "127.0.0.1:8080"));
+  base::Result<ServerConfig> config = ConfigOf(flags);
+  if (!config.ok()) return ReportError(config.status(), io);
+  base::Result<telephony::sip::HostPort> address =
+      telephony::sip::ParseHostPort(config->http, "--http");
   if (!address.ok()) return ReportError(address.status(), io);
   auto db = OpenExistingDatabase(flags, io);
   if (!db.ok()) return ReportError(db.status(), io);
@@ -45,6 +61,18 @@ int RunServe(const ParsedFlags& flags, Io& io) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   base::RealClock clock;
+  telephony::rtp::PromptLibrary prompts;
+  LoadPrompts(config->sip.prompts_dir, prompts, io);
+  // SIP answers OPTIONS from here on; calls reach the call centre once it runs here (issue 4's
+  // next step); until then a caller is told the line is closed.
+  auto sip = telephony::sip::SipCallControl::Start(config->sip, clock, prompts);
+  if (!sip.ok()) return ReportError(sip.status(), io);
+  ClosedLine closed_line(**sip);
+  (*sip)->SetEvents(&closed_line);
+  io.out << "jansampark SIP on " << config->sip.listen_host << ":" << config->sip.listen_port
+         << " (UDP and TCP), RTP ports " << config->sip.media.port_low << "-"
+         << config->sip.media.port_high << std::endl;
+
   api::HttpServer server(**db, clock);
   base::Result<int> port = server.Bind(address->host, address->port);
   if (!port.ok()) return ReportError(port.status(), io);
@@ -61,6 +89,7 @@ int RunServe(const ParsedFlags& flags, Io& io) {
     pthread_kill(waiter.native_handle(), SIGUSR1);
     waiter.join();
   }
+  sip->reset();
   if (!served.ok()) return ReportError(served, io);
   io.out << "jansampark stopped" << std::endl;
   return kExitOk;
@@ -71,11 +100,18 @@ int RunServe(const ParsedFlags& flags, Io& io) {
 std::vector<Command> ServeCommands() {
   return {{"serve",
            "serve the HTTP/JSON API (health page and seat analysis)",
-           "jansampark serve [--db PATH] [--http HOST:PORT]",
+           "jansampark serve [--config FILE] [--db PATH] [--http HOST:PORT] [--sip HOST:PORT]\n"
+           "                 [--rtp-ports LOW-HIGH]",
            "Routes: /health, /api/seats/summary, /api/seats/weak, /api/seats/segments,\n"
-           "/api/seats/method, /api/dialer/simulate, /api/campaigns (see docs/api.md). SIGINT or\n"
+           "/api/seats/method, /api/dialer/simulate, /api/campaigns (see docs/api.md).\n"
+           "SIP (UDP and TCP) answers OPTIONS with 200 as soon as it is up; trunks, helpline and\n"
+           "missed-call numbers come from the config file (docs/serve-config.md). SIGINT or\n"
            "SIGTERM stops the server.\n",
-           {DbFlag(), {"http", "HOST:PORT", "where to listen (default 127.0.0.1:8080)"}},
+           {{"config", "FILE", "JSON config: http, sip listen, rtp_ports, trunks, numbers"},
+            DbFlag(),
+            {"http", "HOST:PORT", "where HTTP listens (default 127.0.0.1:8080)"},
+            {"sip", "HOST:PORT", "where SIP listens, UDP and TCP (default 127.0.0.1:5060)"},
+            {"rtp-ports", "LOW-HIGH", "RTP ports for calls' media (default 10000-20000)"}},
            RunServe}};
 }
 

@@ -1,0 +1,122 @@
+#include "cli/server_config.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "api/json_fields.h"
+
+namespace cli {
+namespace {
+
+using api::JsonFields;
+
+base::Result<telephony::sip::Trunk> ReadTrunk(const JsonFields& fields) {
+  telephony::sip::Trunk trunk;
+  JS_ASSIGN_OR_RETURN(trunk.name, fields.String("name"));
+  JS_ASSIGN_OR_RETURN(std::string address, fields.String("address"));
+  JS_ASSIGN_OR_RETURN(auto host_port,
+                      telephony::sip::ParseHostPort(address, fields.PathOf("address")));
+  trunk.host = host_port.host;
+  trunk.port = host_port.port;
+  JS_ASSIGN_OR_RETURN(trunk.transport, fields.String("transport", "udp"));
+  if (trunk.transport != "udp" && trunk.transport != "tcp") {
+    return base::InvalidArgument(fields.PathOf("transport") + ": '" + trunk.transport +
+                                 "' is not udp or tcp");
+  }
+  JS_ASSIGN_OR_RETURN(trunk.username, fields.String("username", ""));
+  JS_ASSIGN_OR_RETURN(trunk.password, fields.String("password", ""));
+  JS_ASSIGN_OR_RETURN(trunk.caller_id, fields.String("caller_id"));
+  JS_ASSIGN_OR_RETURN(trunk.max_channels, fields.Int("max_channels", 30));
+  if (trunk.max_channels < 1) {
+    return base::InvalidArgument(fields.PathOf("max_channels") + ": must be at least 1");
+  }
+  JS_RETURN_IF_ERROR(fields.NoOtherKeys());
+  return trunk;
+}
+
+base::Status ReadHelplines(const JsonFields& sip, telephony::sip::SipConfig& config) {
+  JS_ASSIGN_OR_RETURN(std::vector<JsonFields> lines, sip.Objects("helplines", false));
+  for (const JsonFields& line : lines) {
+    JS_ASSIGN_OR_RETURN(std::string number, line.String("number"));
+    JS_ASSIGN_OR_RETURN(std::string state, line.String("state"));
+    JS_RETURN_IF_ERROR(line.NoOtherKeys());
+    if (!config.helpline_dids.emplace(number, state).second) {
+      return base::InvalidArgument(line.PathOf("number") + ": " + number + " is listed twice");
+    }
+  }
+  JS_ASSIGN_OR_RETURN(config.missed_call_dids, sip.Strings("missed_call_numbers", false));
+  for (const std::string& number : config.missed_call_dids) {
+    if (config.helpline_dids.contains(number)) {
+      return base::InvalidArgument(sip.PathOf("missed_call_numbers") + ": " + number +
+                                   " is also a helpline number");
+    }
+  }
+  return base::OkStatus();
+}
+
+base::Status ReadSip(const JsonFields& sip, ServerConfig& config) {
+  if (sip.Has("listen")) {
+    JS_ASSIGN_OR_RETURN(std::string listen, sip.String("listen"));
+    JS_RETURN_IF_ERROR(ApplySipFlag(listen, sip.PathOf("listen"), config));
+  }
+  if (sip.Has("rtp_ports")) {
+    JS_ASSIGN_OR_RETURN(std::string ports, sip.String("rtp_ports"));
+    JS_RETURN_IF_ERROR(ApplyRtpPortsFlag(ports, sip.PathOf("rtp_ports"), config));
+  }
+  JS_ASSIGN_OR_RETURN(config.sip.media.address,
+                      sip.String("media_address", config.sip.media.address));
+  JS_ASSIGN_OR_RETURN(config.sip.prompts_dir, sip.String("prompts", config.sip.prompts_dir));
+  JS_ASSIGN_OR_RETURN(std::vector<JsonFields> trunks, sip.Objects("trunks", false));
+  for (const JsonFields& trunk : trunks) {
+    JS_ASSIGN_OR_RETURN(telephony::sip::Trunk read, ReadTrunk(trunk));
+    config.sip.trunks.push_back(std::move(read));
+  }
+  JS_RETURN_IF_ERROR(ReadHelplines(sip, config.sip));
+  return sip.NoOtherKeys();
+}
+
+base::Result<ServerConfig> ParseServerConfig(std::string_view text) {
+  JS_ASSIGN_OR_RETURN(nlohmann::json document, api::ParseJsonText(text));
+  JS_ASSIGN_OR_RETURN(JsonFields top, JsonFields::Of(document, ""));
+  ServerConfig config;
+  JS_ASSIGN_OR_RETURN(config.http, top.String("http", config.http));
+  if (top.Has("db")) {
+    JS_ASSIGN_OR_RETURN(config.db, top.String("db"));
+  }
+  JS_ASSIGN_OR_RETURN(std::optional<JsonFields> sip, top.Object("sip"));
+  if (sip) {
+    JS_RETURN_IF_ERROR(ReadSip(*sip, config));
+  }
+  JS_RETURN_IF_ERROR(top.NoOtherKeys());
+  return config;
+}
+
+}  // namespace
+
+base::Result<ServerConfig> ReadServerConfig(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return base::NotFound("config file '" + path + "' cannot be read");
+  std::stringstream text;
+  text << in.rdbuf();
+  base::Result<ServerConfig> config = ParseServerConfig(text.str());
+  if (!config.ok()) return config.status().WithContext(path);
+  return config;
+}
+
+base::Status ApplySipFlag(const std::string& value, const std::string& what, ServerConfig& config) {
+  JS_ASSIGN_OR_RETURN(auto address, telephony::sip::ParseHostPort(value, what));
+  config.sip.listen_host = address.host;
+  config.sip.listen_port = address.port;
+  config.sip.media.address = address.host;
+  return base::OkStatus();
+}
+
+base::Status ApplyRtpPortsFlag(const std::string& value, const std::string& what,
+                               ServerConfig& config) {
+  JS_ASSIGN_OR_RETURN(auto range, telephony::sip::ParsePortRange(value, what));
+  config.sip.media.port_low = range.first;
+  config.sip.media.port_high = range.second;
+  return base::OkStatus();
+}
+
+}  // namespace cli

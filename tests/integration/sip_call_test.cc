@@ -1,0 +1,360 @@
+// jansampark's SIP and RTP against real peers on loopback: SIPp as callers and as the carrier,
+// and UDP sockets as the far ends' media, checked byte for byte.
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/real_clock.h"
+#include "fakes/temp_dir.h"
+#include "integration/call_centre_stand_in.h"
+#include "integration/sip_peers.h"
+#include "integration/sipp_scenarios.h"
+#include "telephony/rtp/rtp_packet.h"
+#include "telephony/sip/sip_call_control.h"
+
+namespace {
+
+using sip_peers::Datagram;
+using sip_peers::Sipp;
+using sip_peers::UdpPeer;
+using telephony::CallId;
+
+constexpr char kHelpline[] = "1800110001";
+
+// A prompt whose bytes say where they are, so a caller can check it heard all of it in order.
+telephony::rtp::PromptRef CountingPrompt(std::size_t frames) {
+  auto prompt = std::make_shared<telephony::rtp::Prompt>();
+  for (std::size_t i = 0; i < frames * 160; ++i) {
+    prompt->pcmu.push_back(static_cast<std::uint8_t>(i % 251));
+    prompt->pcma.push_back(static_cast<std::uint8_t>(i % 241));
+  }
+  return prompt;
+}
+
+// An RFC 4733 packet: `digit` as event 0-9, with the end bit when `end`.
+std::vector<std::uint8_t> DtmfPacket(int digit, bool end, std::uint16_t sequence,
+                                     std::uint32_t timestamp) {
+  std::vector<std::uint8_t> payload = {static_cast<std::uint8_t>(digit),
+                                       static_cast<std::uint8_t>((end ? 0x80 : 0) | 10), 0x03,
+                                       0x20};
+  telephony::rtp::RtpHeader header{101, false, sequence, timestamp, 0x1234};
+  std::vector<std::uint8_t> packet(12 + payload.size());
+  packet.resize(telephony::rtp::WriteRtp(header, payload, packet));
+  return packet;
+}
+
+class SipCallTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    config_.listen_port = sip_peers::FreePort(/*also_tcp=*/true);
+    config_.media.port_low = 21000;
+    config_.media.port_high = 29998;
+    prompts_.Add("welcome", CountingPrompt(25));
+    prompts_.Add("beep", CountingPrompt(2));
+  }
+
+  void StartServer() {
+    auto started = telephony::sip::SipCallControl::Start(config_, clock_, prompts_);
+    ASSERT_TRUE(started.ok()) << started.status().message();
+    sip_ = std::move(*started);
+    sip_->SetEvents(&centre_);
+  }
+
+  void TearDown() override { sip_.reset(); }
+
+  std::string Target() const { return "127.0.0.1:" + std::to_string(config_.listen_port); }
+
+  // A SIPp caller running `scenario` against us, dialling `number`.
+  std::unique_ptr<Sipp> Call(const std::string& scenario, const std::string& number) {
+    std::string file = sip_peers::WriteFile(
+        dir_.path().string(), "scenario" + std::to_string(++scenarios_) + ".xml", scenario);
+    return std::make_unique<Sipp>(
+        std::vector<std::string>{"-sf", file, Target(), "-s", number, "-m", "1", "-p",
+                                 std::to_string(sip_peers::FreePort())},
+        dir_.path().string());
+  }
+
+  fakes::TempDir dir_;
+  base::RealClock clock_;
+  telephony::rtp::PromptLibrary prompts_;
+  telephony::sip::SipConfig config_;
+  CallCentreStandIn centre_;
+  std::unique_ptr<telephony::sip::SipCallControl> sip_;
+  int scenarios_ = 0;
+};
+
+// Receives RTP until `bytes` payload bytes have come (or 10 s pass); checks the stream's own
+// continuity on the way.
+struct HeardStream {
+  std::vector<std::uint8_t> payload;
+  std::string from_address;
+  int from_port = 0;
+  bool continuous = true;
+  std::uint32_t ssrc = 0;
+};
+
+HeardStream Listen(UdpPeer& peer, std::size_t bytes) {
+  HeardStream heard;
+  std::optional<telephony::rtp::RtpHeader> last;
+  while (heard.payload.size() < bytes) {
+    std::optional<Datagram> datagram = peer.Receive(10000);
+    if (!datagram) break;
+    auto packet = telephony::rtp::ParseRtp(datagram->bytes);
+    if (!packet.ok()) {
+      heard.continuous = false;
+      continue;
+    }
+    const telephony::rtp::RtpHeader& header = packet->header;
+    if (last && (header.ssrc != last->ssrc ||
+                 header.sequence != static_cast<std::uint16_t>(last->sequence + 1) ||
+                 header.timestamp != last->timestamp + 160)) {
+      heard.continuous = false;
+    }
+    last = header;
+    heard.ssrc = header.ssrc;
+    heard.from_address = datagram->from_address;
+    heard.from_port = datagram->from_port;
+    heard.payload.insert(heard.payload.end(), packet->payload.begin(), packet->payload.end());
+  }
+  return heard;
+}
+
+TEST_F(SipCallTest, CallerHearsThePromptAndADigitIsHeard) {
+  StartServer();
+  UdpPeer caller_media;
+  centre_.on_incoming = [&](CallId call, const telephony::IncomingCall&) {
+    sip_->Accept(call);
+    sip_->Play(call, "welcome");
+  };
+  centre_.on_digit = [&](CallId call, char) { sip_->Hangup(call); };
+  auto sipp = Call(sipp_scenarios::CallerHungUpOn(caller_media.port()), kHelpline);
+
+  HeardStream heard = Listen(caller_media, prompts_.Find("welcome")->pcmu.size());
+  EXPECT_EQ(heard.payload, prompts_.Find("welcome")->pcmu);
+  EXPECT_TRUE(heard.continuous);
+  std::string incoming = centre_.WaitFor("incoming ");
+  EXPECT_NE(incoming.find("from +919800000001 to 1800110001"), std::string::npos) << incoming;
+  EXPECT_NE(centre_.WaitFor("played "), "");
+
+  // Press 2: a start, a continuation and the end packet sent three times, as phones do.
+  std::uint32_t timestamp = 48000;
+  caller_media.SendTo(DtmfPacket(2, false, 1, timestamp), heard.from_address, heard.from_port);
+  caller_media.SendTo(DtmfPacket(2, false, 2, timestamp), heard.from_address, heard.from_port);
+  for (std::uint16_t sequence = 3; sequence <= 5; ++sequence) {
+    caller_media.SendTo(DtmfPacket(2, true, sequence, timestamp), heard.from_address,
+                        heard.from_port);
+  }
+  EXPECT_NE(centre_.WaitFor("ended "), "");
+  EXPECT_EQ(sipp->Wait(20), 0) << sipp->Output();
+  std::vector<std::string> lines = centre_.Lines();
+  int digits = 0;
+  for (const std::string& line : lines) digits += line.rfind("digit ", 0) == 0;
+  EXPECT_EQ(digits, 1);
+  EXPECT_NE(centre_.WaitFor("digit 1 2"), "");
+  EXPECT_NE(centre_.WaitFor("ended 1 local-hangup"), "");
+}
+
+TEST_F(SipCallTest, CallerWhoHangsUpWhileRingingEndsTheCall) {
+  StartServer();
+  UdpPeer caller_media;
+  auto sipp = Call(sipp_scenarios::CallerCancelsWhileRinging(caller_media.port()), kHelpline);
+  EXPECT_NE(centre_.WaitFor("incoming 1 "), "");
+  EXPECT_NE(centre_.WaitFor("ended 1 remote-hangup"), "");
+  EXPECT_EQ(sipp->Wait(20), 0) << sipp->Output();
+}
+
+TEST_F(SipCallTest, MissedCallNumberIsRefusedUnansweredAndLogged) {
+  config_.missed_call_dids = {"7000000000"};
+  StartServer();
+  struct Log : telephony::sip::MissedCallSink {
+    std::mutex mutex;
+    std::vector<std::string> callers;
+    void OnMissedCall(const telephony::IncomingCall& call) override {
+      std::lock_guard lock(mutex);
+      callers.push_back(call.from + " -> " + call.to);
+    }
+  } log;
+  sip_->SetMissedCallSink(&log);
+  auto sipp = Call(sipp_scenarios::CallerRefusedWith(486), "7000000000");
+  EXPECT_EQ(sipp->Wait(20), 0) << sipp->Output();
+  EXPECT_EQ(sip_->Stats().missed_calls, 1u);
+  EXPECT_EQ(sip_->Stats().answered, 0u);
+  EXPECT_TRUE(sip_peers::WaitUntil([&] {
+    std::lock_guard lock(log.mutex);
+    return !log.callers.empty();
+  }));
+  std::lock_guard lock(log.mutex);
+  EXPECT_EQ(log.callers, std::vector<std::string>{"+919800000001 -> 7000000000"});
+  EXPECT_TRUE(centre_.Lines().empty()) << "a missed call never reaches the call centre";
+}
+
+class OutboundCallTest : public SipCallTest {
+ protected:
+  // A carrier (SIPp as the far end) on a free port, as our one trunk.
+  std::unique_ptr<Sipp> Carrier(const std::vector<std::string>& how) {
+    int port = sip_peers::FreePort();
+    config_.trunks.push_back(
+        {"test-carrier", "127.0.0.1", port, "udp", "", "", "+911140000000", 4});
+    std::vector<std::string> args = how;
+    args.insert(args.end(), {"-p", std::to_string(port), "-m", "1"});
+    auto carrier = std::make_unique<Sipp>(args, dir_.path().string());
+    // An INVITE sent before SIPp binds meets ICMP "port unreachable", which sofia rightly
+    // takes as a failed call: wait for the carrier to be there.
+    EXPECT_TRUE(sip_peers::WaitUntilBound(port)) << carrier->Output();
+    return carrier;
+  }
+
+  std::string Scenario(const std::string& xml) {
+    return sip_peers::WriteFile(dir_.path().string(),
+                                "carrier" + std::to_string(++scenarios_) + ".xml", xml);
+  }
+
+  CallId DialOut(std::chrono::seconds ring_timeout = std::chrono::seconds(30)) {
+    telephony::DialRequest request;
+    request.number = "+919800000002";
+    request.ring_timeout = ring_timeout;
+    return sip_->Dial(request);
+  }
+};
+
+TEST_F(OutboundCallTest, AnsweredCallIsReportedAndHungUpWithBye) {
+  auto carrier = Carrier({"-sn", "uas"});
+  StartServer();
+  CallId call = DialOut();
+  EXPECT_NE(centre_.WaitFor("answered " + std::to_string(call) + " human"), "");
+  sip_->Hangup(call);
+  EXPECT_NE(centre_.WaitFor("ended " + std::to_string(call) + " local-hangup"), "");
+  EXPECT_EQ(carrier->Wait(20), 0) << carrier->Output();
+}
+
+TEST_F(OutboundCallTest, BusyLineEndsAsBusy) {
+  auto carrier = Carrier({"-sf", Scenario(sipp_scenarios::CarrierRefuses("486 Busy Here"))});
+  StartServer();
+  CallId call = DialOut();
+  EXPECT_NE(centre_.WaitFor("ended " + std::to_string(call) + " busy"), "");
+  EXPECT_EQ(carrier->Wait(20), 0) << carrier->Output();
+}
+
+TEST_F(OutboundCallTest, CarrierFailureEndsAsFailed) {
+  auto carrier =
+      Carrier({"-sf", Scenario(sipp_scenarios::CarrierRefuses("503 Service Unavailable"))});
+  StartServer();
+  CallId call = DialOut();
+  EXPECT_NE(centre_.WaitFor("ended " + std::to_string(call) + " failed"), "");
+  EXPECT_EQ(carrier->Wait(20), 0) << carrier->Output();
+}
+
+TEST_F(OutboundCallTest, UnansweredCallIsCancelledAtTheRingTimeout) {
+  auto carrier = Carrier({"-sf", Scenario(sipp_scenarios::CarrierRingsForever())});
+  StartServer();
+  CallId call = DialOut(std::chrono::seconds(2));
+  EXPECT_NE(centre_.WaitFor("ended " + std::to_string(call) + " no-answer"), "");
+  EXPECT_EQ(carrier->Wait(20), 0) << carrier->Output();
+}
+
+TEST_F(OutboundCallTest, NoTrunkFailsTheCallAtOnce) {
+  StartServer();
+  CallId call = DialOut();
+  EXPECT_NE(centre_.WaitFor("ended " + std::to_string(call) + " failed"), "");
+}
+
+std::string Options(int our_port, int their_port, const std::string& branch) {
+  return "OPTIONS sip:127.0.0.1:" + std::to_string(their_port) +
+         " SIP/2.0\r\n"
+         "Via: SIP/2.0/UDP 127.0.0.1:" +
+         std::to_string(our_port) + ";branch=z9hG4bK-" + branch +
+         "\r\n"
+         "Max-Forwards: 70\r\n"
+         "From: <sip:probe@127.0.0.1>;tag=probe\r\n"
+         "To: <sip:127.0.0.1>\r\n"
+         "Call-ID: " +
+         branch +
+         "@127.0.0.1\r\n"
+         "CSeq: 1 OPTIONS\r\n"
+         "Content-Length: 0\r\n\r\n";
+}
+
+// An INVITE carrying `body`, saying its length is `content_length` (the real one by default).
+std::string Invite(int our_port, const std::string& branch, const std::string& body,
+                   std::string content_length = "") {
+  if (content_length.empty()) content_length = std::to_string(body.size());
+  return "INVITE sip:1800110001@127.0.0.1 SIP/2.0\r\n"
+         "Via: SIP/2.0/UDP 127.0.0.1:" +
+         std::to_string(our_port) + ";branch=z9hG4bK-" + branch +
+         "\r\n"
+         "Max-Forwards: 70\r\n"
+         "From: <sip:+919800000009@127.0.0.1>;tag=bad\r\n"
+         "To: <sip:1800110001@127.0.0.1>\r\n"
+         "Call-ID: " +
+         branch +
+         "@127.0.0.1\r\n"
+         "CSeq: 1 INVITE\r\n"
+         "Contact: <sip:bad@127.0.0.1:" +
+         std::to_string(our_port) +
+         ">\r\n"
+         "Content-Type: application/sdp\r\n"
+         "Content-Length: " +
+         content_length + "\r\n\r\n" + body;
+}
+
+std::vector<std::uint8_t> Bytes(const std::string& text) { return {text.begin(), text.end()}; }
+
+std::string FirstLine(const Datagram& datagram) {
+  std::string text(datagram.bytes.begin(), datagram.bytes.end());
+  return text.substr(0, text.find("\r\n"));
+}
+
+TEST_F(SipCallTest, AnswersOptionsWith200) {
+  StartServer();
+  UdpPeer probe;
+  probe.SendTo(Bytes(Options(probe.port(), config_.listen_port, "options1")), "127.0.0.1",
+               config_.listen_port);
+  std::optional<Datagram> answer = probe.Receive(5000);
+  ASSERT_TRUE(answer.has_value());
+  EXPECT_EQ(FirstLine(*answer), "SIP/2.0 200 OK");
+}
+
+// Whatever arrives, the answer is a 4xx or silence; and afterwards the server still answers.
+TEST_F(SipCallTest, MalformedMessagesGet400OrNothingAndTheServerCarriesOn) {
+  StartServer();
+  UdpPeer probe;
+  std::string sdp =
+      "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+      "m=audio 4000 RTP/AVP 0\r\n";
+  std::vector<std::string> malformed = {
+      std::string("\x00\xff\x13garbage\x00\x01", 12),
+      "INVITE sip:1800110001@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1",  // truncated
+      Invite(probe.port(), "long-length", sdp, "9000"),  // says more than it carries
+      Invite(probe.port(), "bad-length", sdp, "twelve"),
+      Invite(probe.port(), "bad-sdp", "v=0\r\nm=audio banana RTP/AVP 0\r\n"),
+      Invite(probe.port(), "no-codec",
+             "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+             "m=audio 4000 RTP/AVP 18\r\n"),
+      "INVITE sip:x SIP/2.0\r\nVia: \r\nFrom: <<<\r\nTo: >\r\nCSeq: x INVITE\r\n\r\n",
+      std::string(60000, 'A'),
+      "OPTIONS " + std::string(20000, 'x') + " SIP/2.0\r\n\r\n",
+  };
+  for (const std::string& message : malformed) {
+    probe.SendTo(Bytes(message), "127.0.0.1", config_.listen_port);
+    std::optional<Datagram> answer = probe.Receive(300);
+    while (answer && FirstLine(*answer).rfind("SIP/2.0 1", 0) == 0) answer = probe.Receive(300);
+    if (answer) {
+      EXPECT_EQ(FirstLine(*answer).rfind("SIP/2.0 4", 0), 0u)
+          << FirstLine(*answer) << " for " << message.substr(0, 60);
+    }
+  }
+  EXPECT_TRUE(centre_.Lines().empty()) << "no malformed call reached the call centre";
+  EXPECT_GE(sip_->Stats().bad_requests, 2u) << "the bad SDP and the unknown codec";
+  probe.SendTo(Bytes(Options(probe.port(), config_.listen_port, "after")), "127.0.0.1",
+               config_.listen_port);
+  std::optional<Datagram> answer = probe.Receive(5000);
+  while (answer && FirstLine(*answer).rfind("SIP/2.0 200", 0) != 0) answer = probe.Receive(2000);
+  ASSERT_TRUE(answer.has_value());
+  EXPECT_EQ(FirstLine(*answer), "SIP/2.0 200 OK");
+}
+
+}  // namespace
