@@ -357,4 +357,92 @@ TEST_F(SipCallTest, MalformedMessagesGet400OrNothingAndTheServerCarriesOn) {
   EXPECT_EQ(FirstLine(*answer), "SIP/2.0 200 OK");
 }
 
+// Sends `count` PCMU packets of `fill` bytes from `from` to where `to_heard` came from.
+void Speak(UdpPeer& from, const HeardStream& to_heard, std::uint8_t fill, int count) {
+  for (int i = 0; i < count; ++i) {
+    std::vector<std::uint8_t> payload(160, fill);
+    telephony::rtp::RtpHeader header{0, i == 0, static_cast<std::uint16_t>(500 + i),
+                                     static_cast<std::uint32_t>(9000 + 160 * i), 0xabcd};
+    std::vector<std::uint8_t> packet(12 + payload.size());
+    packet.resize(telephony::rtp::WriteRtp(header, payload, packet));
+    from.SendTo(packet, to_heard.from_address, to_heard.from_port);
+  }
+}
+
+TEST_F(SipCallTest, BridgedCallersHearEachOther) {
+  StartServer();
+  UdpPeer caller_media;
+  UdpPeer agent_media;
+  centre_.on_incoming = [&](CallId call, const telephony::IncomingCall&) {
+    sip_->Accept(call);
+    sip_->Play(call, "beep");  // so each far end learns where our media comes from
+  };
+  auto caller = Call(sipp_scenarios::CallerHungUpOn(caller_media.port()), kHelpline);
+  HeardStream caller_heard = Listen(caller_media, 320);
+  auto agent = Call(sipp_scenarios::CallerHungUpOn(agent_media.port()), "agent1");
+  HeardStream agent_heard = Listen(agent_media, 320);
+  ASSERT_NE(centre_.WaitFor("played 1"), "");
+  ASSERT_NE(centre_.WaitFor("played 2"), "");
+
+  sip_->Bridge(1, "2");
+  Speak(caller_media, caller_heard, 0x11, 10);
+  HeardStream agent_hears = Listen(agent_media, 1600);
+  Speak(agent_media, agent_heard, 0x22, 10);
+  HeardStream caller_hears = Listen(caller_media, 1600);
+
+  EXPECT_EQ(agent_hears.payload, std::vector<std::uint8_t>(1600, 0x11));
+  EXPECT_EQ(caller_hears.payload, std::vector<std::uint8_t>(1600, 0x22));
+  // Each far end keeps hearing one stream: our SSRC for its leg, not the other caller's.
+  EXPECT_EQ(agent_hears.ssrc, agent_heard.ssrc);
+  EXPECT_EQ(caller_hears.ssrc, caller_heard.ssrc);
+  EXPECT_TRUE(agent_hears.continuous);
+  EXPECT_TRUE(caller_hears.continuous);
+
+  sip_->Hangup(1);
+  sip_->Hangup(2);
+  EXPECT_EQ(caller->Wait(20), 0) << caller->Output();
+  EXPECT_EQ(agent->Wait(20), 0) << agent->Output();
+}
+
+TEST_F(SipCallTest, DigitSentAsSipInfoIsHeard) {
+  StartServer();
+  UdpPeer caller_media;
+  centre_.on_incoming = [&](CallId call, const telephony::IncomingCall&) { sip_->Accept(call); };
+  centre_.on_digit = [&](CallId call, char) { sip_->Hangup(call); };
+  auto sipp = Call(sipp_scenarios::CallerSendsInfoDigit(caller_media.port(), '7'), kHelpline);
+  EXPECT_NE(centre_.WaitFor("digit 1 7"), "");
+  EXPECT_NE(centre_.WaitFor("ended 1 local-hangup"), "");
+  EXPECT_EQ(sipp->Wait(20), 0) << sipp->Output();
+}
+
+TEST_F(SipCallTest, CallsComeInOverTcpToo) {
+  StartServer();
+  UdpPeer caller_media;
+  centre_.on_incoming = [&](CallId call, const telephony::IncomingCall&) {
+    sip_->Accept(call);
+    sip_->Play(call, "beep");
+  };
+  centre_.on_played = [&](CallId call) { sip_->Hangup(call); };
+  std::string file = sip_peers::WriteFile(dir_.path().string(), "tcp.xml",
+                                          sipp_scenarios::CallerHungUpOn(caller_media.port()));
+  Sipp sipp({"-sf", file, Target(), "-s", kHelpline, "-m", "1", "-t", "t1", "-p",
+             std::to_string(sip_peers::FreePort(true))},
+            dir_.path().string());
+  EXPECT_NE(centre_.WaitFor("ended 1 local-hangup"), "");
+  EXPECT_EQ(sipp.Wait(20), 0) << sipp.Output();
+}
+
+TEST_F(OutboundCallTest, TrunkThatChallengesGetsDigestCredentials) {
+  auto carrier =
+      Carrier({"-sf", Scenario(sipp_scenarios::CarrierDemandsDigest("jansampark", "s3cret"))});
+  config_.trunks.back().username = "jansampark";
+  config_.trunks.back().password = "s3cret";
+  StartServer();
+  CallId call = DialOut();
+  EXPECT_NE(centre_.WaitFor("answered " + std::to_string(call)), "");
+  sip_->Hangup(call);
+  EXPECT_NE(centre_.WaitFor("ended " + std::to_string(call) + " local-hangup"), "");
+  EXPECT_EQ(carrier->Wait(20), 0) << carrier->Output();
+}
+
 }  // namespace

@@ -25,7 +25,7 @@ From: <sip:+919800000001@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number
 To: <sip:[service]@[remote_ip]:[remote_port]>
 Call-ID: [call_id]
 CSeq: 1 INVITE
-Contact: <sip:caller@[local_ip]:[local_port]>
+Contact: <sip:caller@[local_ip]:[local_port];transport=[transport]>
 Max-Forwards: 70
 Content-Type: application/sdp
 Content-Length: [len]
@@ -51,7 +51,7 @@ To: <sip:[service]@[remote_ip]:[remote_port]>)" +
 Call-ID: [call_id]
 CSeq: )" +
          std::to_string(cseq) + " " + method + R"(
-Contact: <sip:caller@[local_ip]:[local_port]>
+Contact: <sip:caller@[local_ip]:[local_port];transport=[transport]>
 Max-Forwards: 70
 Content-Length: 0
 
@@ -78,6 +78,24 @@ Contact: <sip:callee@[local_ip]:[local_port]>
 Content-Length: 0
 
   ]]></send>
+)";
+}
+
+// A 200 OK to an INVITE, with an SDP answer (media to a port nobody listens on).
+std::string AnswerWithSdp() {
+  return R"(  <send><![CDATA[
+SIP/2.0 200 OK
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+Contact: <sip:callee@[local_ip]:[local_port]>
+Content-Type: application/sdp
+Content-Length: [len]
+
+)" + Offer(9) +
+         R"(  ]]></send>
 )";
 }
 
@@ -114,6 +132,66 @@ std::string CallerRefusedWith(int status) {
                                         "  <recv response=\"" +
                                         std::to_string(status) + "\"/>\n" +
                                         Request("ACK", 1, true, true));
+}
+
+std::string CallerSendsInfoDigit(int media_port, char digit) {
+  std::string info = R"(  <send><![CDATA[
+INFO sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: <sip:+919800000001@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+Call-ID: [call_id]
+CSeq: 2 INFO
+Contact: <sip:caller@[local_ip]:[local_port];transport=[transport]>
+Max-Forwards: 70
+Content-Type: application/dtmf-relay
+Content-Length: [len]
+
+Signal=)" + std::string(1, digit) +
+                     R"(
+Duration=160
+  ]]></send>
+)";
+  return Scenario("caller sends INFO", Invite(media_port) +
+                                           "  <recv response=\"100\" optional=\"true\"/>\n"
+                                           "  <recv response=\"180\" optional=\"true\"/>\n"
+                                           "  <recv response=\"200\"/>\n" +
+                                           Request("ACK", 1, true) + info +
+                                           "  <recv response=\"200\"/>\n"
+                                           "  <recv request=\"BYE\"/>\n" +
+                                           Reply("200 OK", false));
+}
+
+std::string CarrierDemandsDigest(const std::string& username, const std::string& password) {
+  std::string challenge = R"(  <send><![CDATA[
+SIP/2.0 401 Unauthorized
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+WWW-Authenticate: Digest realm="carrier.test", nonce="5f1d2c3b4a", algorithm=MD5
+Content-Length: 0
+
+  ]]></send>
+)";
+  // A wrong answer jumps past the 200 to a 403, and the call is never answered.
+  return Scenario("carrier demands digest",
+                  "  <recv request=\"INVITE\"/>\n" + challenge +
+                      "  <recv request=\"ACK\"/>\n"
+                      "  <recv request=\"INVITE\"><action>\n"
+                      "    <verifyauth assign_to=\"authvalid\" username=\"" +
+                      username + "\" password=\"" + password +
+                      "\"/>\n"
+                      "  </action></recv>\n"
+                      "  <nop hide=\"true\" test=\"authvalid\" next=\"good\"/>\n" +
+                      Reply("403 Forbidden", true) +
+                      "  <recv request=\"ACK\" next=\"end\"/>\n"
+                      "  <label id=\"good\"/>\n" +
+                      AnswerWithSdp() +
+                      "  <recv request=\"ACK\"/>\n"
+                      "  <recv request=\"BYE\"/>\n" +
+                      Reply("200 OK", false) + "  <label id=\"end\"/>\n");
 }
 
 std::string CarrierRefuses(const std::string& status) {

@@ -12,6 +12,11 @@ std::string CallerHungUpOn(int media_port);
 std::string CallerCancelsWhileRinging(int media_port);
 // Calls, expects the final response `status` (no answer ever), and ACKs it.
 std::string CallerRefusedWith(int status);
+// Calls, is answered, sends `digit` as SIP INFO (application/dtmf-relay), then answers our BYE.
+std::string CallerSendsInfoDigit(int media_port, char digit);
+// A carrier that challenges the INVITE with 401, checks the digest answer against `username`
+// and `password` (a wrong one fails the scenario), answers, and takes our BYE.
+std::string CarrierDemandsDigest(const std::string& username, const std::string& password);
 // A carrier that refuses every call with `status` ("486 Busy Here").
 std::string CarrierRefuses(const std::string& status);
 // A carrier whose callee rings and never answers: it takes our CANCEL.

@@ -31,8 +31,8 @@ base::Result<std::unique_ptr<SofiaLoop>> SofiaLoop::Start(
   std::promise<base::Status> started;
   std::future<base::Status> result = started.get_future();
   SofiaLoop* raw = loop.get();
-  loop->thread_ = std::thread(
-      [raw, init = std::move(init), &started]() mutable { raw->Run(std::move(init), &started); });
+  loop->thread_ =
+      std::thread([raw, init = std::move(init), &started] { raw->Run(init, &started); });
   base::Status status = result.get();
   if (!status.ok()) {
     loop->thread_.join();
@@ -41,7 +41,7 @@ base::Result<std::unique_ptr<SofiaLoop>> SofiaLoop::Start(
   return loop;
 }
 
-void SofiaLoop::Run(std::function<base::Status(su_root_s*)> init,
+void SofiaLoop::Run(const std::function<base::Status(su_root_s*)>& init,
                     std::promise<base::Status>* started) {
   su_init();
   root_ = su_root_create(this);

@@ -39,7 +39,8 @@ class SofiaLoop {
 
  private:
   SofiaLoop() = default;
-  void Run(std::function<base::Status(su_root_s*)> init, std::promise<base::Status>* started);
+  void Run(const std::function<base::Status(su_root_s*)>& init,
+           std::promise<base::Status>* started);
   friend int RunPostedWork(void* loop, void* wait, void* unused);
   void RunPosted();
 
