@@ -1,0 +1,80 @@
+#include "cli/server_config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "fakes/temp_dir.h"
+
+namespace cli {
+namespace {
+
+class ServerConfigTest : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& text) {
+    std::string path = dir_.File("serve.json");
+    std::ofstream(path) << text;
+    return path;
+  }
+  std::string ErrorOf(const std::string& text) {
+    base::Result<ServerConfig> config = ReadServerConfig(Write(text));
+    return config.ok() ? "(no error)" : config.status().message();
+  }
+
+  fakes::TempDir dir_;
+};
+
+TEST_F(ServerConfigTest, ReadsTrunksHelplinesAndMissedCallNumbers) {
+  base::Result<ServerConfig> config = ReadServerConfig(Write(R"({
+    "http": "127.0.0.1:9090",
+    "sip": {
+      "listen": "127.0.0.1:5070", "rtp_ports": "20000-20100",
+      "trunks": [{ "name": "a", "address": "127.0.0.1:5080", "transport": "tcp",
+                   "username": "u", "password": "p", "caller_id": "+911140000000",
+                   "max_channels": 8 }],
+      "helplines": [{ "number": "18001100101", "state": "DL" }],
+      "missed_call_numbers": ["+917000000000"]
+    }
+  })"));
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  EXPECT_EQ(config->http, "127.0.0.1:9090");
+  EXPECT_EQ(config->sip.listen_port, 5070);
+  EXPECT_EQ(config->sip.media.address, "127.0.0.1");
+  EXPECT_EQ(config->sip.media.port_low, 20000);
+  EXPECT_EQ(config->sip.media.port_high, 20100);
+  ASSERT_EQ(config->sip.trunks.size(), 1u);
+  EXPECT_EQ(config->sip.trunks[0].port, 5080);
+  EXPECT_EQ(config->sip.trunks[0].transport, "tcp");
+  EXPECT_EQ(config->sip.trunks[0].max_channels, 8);
+  EXPECT_EQ(config->sip.helpline_dids.at("18001100101"), "DL");
+  EXPECT_EQ(config->sip.missed_call_dids, std::vector<std::string>{"+917000000000"});
+}
+
+TEST_F(ServerConfigTest, ErrorsNameTheFileAndTheKey) {
+  std::string path = dir_.File("serve.json");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"trunks": [{"name": "a", "caller_id": "1"}]}})"),
+            path + ": sip.trunks[0].address: required key is missing");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"trunks": [{"name": "a", "address": "h:1", "caller_id": "1",
+                                           "transport": "sctp"}]}})"),
+            path + ": sip.trunks[0].transport: 'sctp' is not udp or tcp");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"rtp_ports": "10001-10100"}})"),
+            path +
+                ": sip.rtp_ports low port 10001 must be even (RTP takes even ports, RTCP the "
+                "odd one above)");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"helplines": [{"number": "1", "state": "DL"}],
+                                "missed_call_numbers": ["1"]}})"),
+            path + ": sip.missed_call_numbers: 1 is also a helpline number");
+  EXPECT_NE(ErrorOf(R"({"sip": {"lisen": "127.0.0.1:5060"}})").find("sip.lisen: unknown key"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf("{ not json").find(path + ": line 1"), std::string::npos);
+}
+
+TEST_F(ServerConfigTest, MissingFileIsNamed) {
+  base::Result<ServerConfig> config = ReadServerConfig(dir_.File("nope.json"));
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.status().message(),
+            "config file '" + dir_.File("nope.json") + "' cannot be read");
+}
+
+}  // namespace
+}  // namespace cli
