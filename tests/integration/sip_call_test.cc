@@ -445,4 +445,14 @@ TEST_F(OutboundCallTest, TrunkThatChallengesGetsDigestCredentials) {
   EXPECT_EQ(carrier->Wait(20), 0) << carrier->Output();
 }
 
+TEST_F(SipCallTest, CallerPuttingTheCallOnHoldIsAnsweredRecvonly) {
+  StartServer();
+  UdpPeer caller_media;
+  centre_.on_incoming = [&](CallId call, const telephony::IncomingCall&) { sip_->Accept(call); };
+  centre_.on_digit = [&](CallId call, char) { sip_->Hangup(call); };
+  auto sipp = Call(sipp_scenarios::CallerHoldsTheCall(caller_media.port()), kHelpline);
+  EXPECT_NE(centre_.WaitFor("digit 1 9"), "");
+  EXPECT_EQ(sipp->Wait(20), 0) << sipp->Output();
+}
+
 }  // namespace

@@ -134,24 +134,29 @@ std::string CallerRefusedWith(int status) {
                                         Request("ACK", 1, true, true));
 }
 
-std::string CallerSendsInfoDigit(int media_port, char digit) {
-  std::string info = R"(  <send><![CDATA[
+std::string InfoDigit(char digit, int cseq) {
+  return R"(  <send><![CDATA[
 INFO sip:[service]@[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
 From: <sip:+919800000001@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
 To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
 Call-ID: [call_id]
-CSeq: 2 INFO
+CSeq: )" + std::to_string(cseq) +
+         R"( INFO
 Contact: <sip:caller@[local_ip]:[local_port];transport=[transport]>
 Max-Forwards: 70
 Content-Type: application/dtmf-relay
 Content-Length: [len]
 
 Signal=)" + std::string(1, digit) +
-                     R"(
+         R"(
 Duration=160
   ]]></send>
 )";
+}
+
+std::string CallerSendsInfoDigit(int media_port, char digit) {
+  std::string info = InfoDigit(digit, 2);
   return Scenario("caller sends INFO", Invite(media_port) +
                                            "  <recv response=\"100\" optional=\"true\"/>\n"
                                            "  <recv response=\"180\" optional=\"true\"/>\n"
@@ -160,6 +165,41 @@ Duration=160
                                            "  <recv response=\"200\"/>\n"
                                            "  <recv request=\"BYE\"/>\n" +
                                            Reply("200 OK", false));
+}
+
+std::string CallerHoldsTheCall(int media_port) {
+  std::string hold = R"(  <send><![CDATA[
+INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: <sip:+919800000001@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+Call-ID: [call_id]
+CSeq: 2 INVITE
+Contact: <sip:caller@[local_ip]:[local_port];transport=[transport]>
+Max-Forwards: 70
+Content-Type: application/sdp
+Content-Length: [len]
+
+)" + Offer(media_port) + "a=sendonly\n" +
+                     R"(  ]]></send>
+)";
+  // The answer to a sendonly offer must be recvonly (RFC 3264); check_it fails the call if not.
+  return Scenario("caller holds",
+                  Invite(media_port) +
+                      "  <recv response=\"100\" optional=\"true\"/>\n"
+                      "  <recv response=\"180\" optional=\"true\"/>\n"
+                      "  <recv response=\"200\"/>\n" +
+                      Request("ACK", 1, true) + hold +
+                      "  <recv response=\"100\" optional=\"true\"/>\n"
+                      "  <recv response=\"200\"><action>\n"
+                      "    <ereg regexp=\"a=recvonly\" search_in=\"body\" check_it=\"true\" "
+                      "assign_to=\"held\"/>\n"
+                      "    <log message=\"answer to hold: [$held]\"/>\n"
+                      "  </action></recv>\n" +
+                      Request("ACK", 2, true) + InfoDigit('9', 3) +
+                      "  <recv response=\"200\"/>\n"
+                      "  <recv request=\"BYE\"/>\n" +
+                      Reply("200 OK", false));
 }
 
 std::string CarrierDemandsDigest(const std::string& username, const std::string& password) {

@@ -14,6 +14,9 @@ std::string CallerCancelsWhileRinging(int media_port);
 std::string CallerRefusedWith(int status);
 // Calls, is answered, sends `digit` as SIP INFO (application/dtmf-relay), then answers our BYE.
 std::string CallerSendsInfoDigit(int media_port, char digit);
+// Calls, is answered, puts the call on hold with a re-INVITE (sendonly) and requires a recvonly
+// answer, then presses 9 by SIP INFO and answers our BYE.
+std::string CallerHoldsTheCall(int media_port);
 // A carrier that challenges the INVITE with 401, checks the digest answer against `username`
 // and `password` (a wrong one fails the scenario), answers, and takes our BYE.
 std::string CarrierDemandsDigest(const std::string& username, const std::string& password);
