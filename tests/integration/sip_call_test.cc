@@ -455,4 +455,13 @@ TEST_F(SipCallTest, CallerPuttingTheCallOnHoldIsAnsweredRecvonly) {
   EXPECT_EQ(sipp->Wait(20), 0) << sipp->Output();
 }
 
+TEST_F(OutboundCallTest, CalleeWhoHangsUpRightAwayEndsTheCallAsRemoteHangup) {
+  auto carrier = Carrier({"-sf", Scenario(sipp_scenarios::CarrierAnswersThenHangsUp())});
+  StartServer();
+  CallId call = DialOut();
+  EXPECT_NE(centre_.WaitFor("answered " + std::to_string(call)), "");
+  EXPECT_NE(centre_.WaitFor("ended " + std::to_string(call) + " remote-hangup"), "");
+  EXPECT_EQ(carrier->Wait(20), 0) << carrier->Output();
+}
+
 }  // namespace

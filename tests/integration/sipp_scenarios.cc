@@ -141,14 +141,16 @@ Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
 From: <sip:+919800000001@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
 To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
 Call-ID: [call_id]
-CSeq: )" + std::to_string(cseq) +
+CSeq: )" +
+         std::to_string(cseq) +
          R"( INFO
 Contact: <sip:caller@[local_ip]:[local_port];transport=[transport]>
 Max-Forwards: 70
 Content-Type: application/dtmf-relay
 Content-Length: [len]
 
-Signal=)" + std::string(1, digit) +
+Signal=)" +
+         std::string(1, digit) +
          R"(
 Duration=160
   ]]></send>
@@ -180,7 +182,8 @@ Max-Forwards: 70
 Content-Type: application/sdp
 Content-Length: [len]
 
-)" + Offer(media_port) + "a=sendonly\n" +
+)" + Offer(media_port) +
+                     "a=sendonly\n" +
                      R"(  ]]></send>
 )";
   // The answer to a sendonly offer must be recvonly (RFC 3264); check_it fails the call if not.
@@ -232,6 +235,31 @@ Content-Length: 0
                       "  <recv request=\"ACK\"/>\n"
                       "  <recv request=\"BYE\"/>\n" +
                       Reply("200 OK", false) + "  <label id=\"end\"/>\n");
+}
+
+std::string CarrierAnswersThenHangsUp() {
+  // The BYE goes back up the dialog: to the caller's Contact, with the From and To swapped.
+  std::string bye = R"(  <send><![CDATA[
+BYE [$contact] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: <sip:callee@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+To: [$from]
+Call-ID: [call_id]
+CSeq: 1 BYE
+Max-Forwards: 70
+Content-Length: 0
+
+  ]]></send>
+)";
+  return Scenario("carrier answers and hangs up",
+                  "  <recv request=\"INVITE\"><action>\n"
+                  "    <ereg regexp=\".*\" search_in=\"hdr\" header=\"From:\" "
+                  "assign_to=\"from\"/>\n"
+                  "    <ereg regexp=\"sip:[^>;]*\" search_in=\"hdr\" header=\"Contact:\" "
+                  "assign_to=\"contact\"/>\n"
+                  "  </action></recv>\n" +
+                      AnswerWithSdp() + "  <recv request=\"ACK\"/>\n" + bye +
+                      "  <recv response=\"200\"/>\n");
 }
 
 std::string CarrierRefuses(const std::string& status) {

@@ -20,6 +20,8 @@ std::string CallerHoldsTheCall(int media_port);
 // A carrier that challenges the INVITE with 401, checks the digest answer against `username`
 // and `password` (a wrong one fails the scenario), answers, and takes our BYE.
 std::string CarrierDemandsDigest(const std::string& username, const std::string& password);
+// A carrier whose callee answers and at once hangs up (BYE from the far end).
+std::string CarrierAnswersThenHangsUp();
 // A carrier that refuses every call with `status` ("486 Busy Here").
 std::string CarrierRefuses(const std::string& status);
 // A carrier whose callee rings and never answers: it takes our CANCEL.
