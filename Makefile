@@ -12,7 +12,7 @@ JOBS       ?= $(shell nproc)
 
 CMAKE_FLAGS = -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: setup build build-asan build-fuzz run load test test-release test-asan test-fuzz fuzz \
+.PHONY: bench-sip setup build build-asan build-fuzz run load test test-release test-asan test-fuzz fuzz \
 	lint format bench clean
 
 setup:
@@ -81,6 +81,13 @@ bench: build
 	bench/run $(BUILD)
 	bench/run_acd $(BUILD)
 	bench/dialer_grid $(BUILD)
+	$(MAKE) bench-sip
+
+# Issue 4 (about fifteen minutes): calls/s of answer + prompt + digit + hang up beside SIPp's UAS,
+# then concurrent bridged calls beside rtpengine; both append to bench/RESULTS.md.
+bench-sip: build
+	bench/run_sip $(BUILD)
+	bench/run_bridge $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

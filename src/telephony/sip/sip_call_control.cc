@@ -130,7 +130,7 @@ void SipCallControl::Impl::OnDigit(rtp::LegId leg, char digit) { relay_->Digit(l
 
 SipStats SipCallControl::Impl::Stats() const {
   return {incoming_.load(), missed_calls_.load(), bad_requests_.load(), answered_.load(),
-          ended_.load()};
+          ended_.load(), media_ != nullptr ? media_->Stats() : rtp::MediaStats{}};
 }
 
 SipCall* SipCallControl::Impl::Find(CallId id) {

@@ -19,6 +19,7 @@ struct SipStats {
   std::uint64_t bad_requests = 0;  // answered 400 or 488 (bad SDP, no common codec)
   std::uint64_t answered = 0;      // calls answered either way
   std::uint64_t ended = 0;
+  rtp::MediaStats media;  // the media engine's counters (see rtp::MediaStats)
 };
 
 // Missed-call numbers are handled here, not by the call centre: the caller is logged and
