@@ -357,16 +357,38 @@ TEST_F(SipCallTest, MalformedMessagesGet400OrNothingAndTheServerCarriesOn) {
   EXPECT_EQ(FirstLine(*answer), "SIP/2.0 200 OK");
 }
 
-// Sends `count` PCMU packets of `fill` bytes from `from` to where `to_heard` came from.
-void Speak(UdpPeer& from, const HeardStream& to_heard, std::uint8_t fill, int count) {
-  for (int i = 0; i < count; ++i) {
+// Talks from `from` (one PCMU packet of `fill` bytes every 20 ms) to where `to_heard` came from,
+// until `listener` has heard `packets` packets (or 200 were sent): a bridge made a moment ago
+// may not carry the first few, as on a real call.
+HeardStream TalkUntilHeard(UdpPeer& from, const HeardStream& to_heard, std::uint8_t fill,
+                           UdpPeer& listener, std::size_t packets) {
+  HeardStream heard;
+  std::optional<telephony::rtp::RtpHeader> last;
+  for (int i = 0; i < 200 && heard.payload.size() < packets * 160; ++i) {
     std::vector<std::uint8_t> payload(160, fill);
     telephony::rtp::RtpHeader header{0, i == 0, static_cast<std::uint16_t>(500 + i),
                                      static_cast<std::uint32_t>(9000 + 160 * i), 0xabcd};
     std::vector<std::uint8_t> packet(12 + payload.size());
     packet.resize(telephony::rtp::WriteRtp(header, payload, packet));
     from.SendTo(packet, to_heard.from_address, to_heard.from_port);
+    while (std::optional<Datagram> datagram = listener.Receive(20)) {
+      auto parsed = telephony::rtp::ParseRtp(datagram->bytes);
+      if (!parsed.ok()) {
+        heard.continuous = false;
+        continue;
+      }
+      const telephony::rtp::RtpHeader& got = parsed->header;
+      if (last && (got.ssrc != last->ssrc ||
+                   got.sequence != static_cast<std::uint16_t>(last->sequence + 1) ||
+                   got.timestamp != last->timestamp + 160)) {
+        heard.continuous = false;
+      }
+      last = got;
+      heard.ssrc = got.ssrc;
+      heard.payload.insert(heard.payload.end(), parsed->payload.begin(), parsed->payload.end());
+    }
   }
+  return heard;
 }
 
 TEST_F(SipCallTest, BridgedCallersHearEachOther) {
@@ -385,10 +407,8 @@ TEST_F(SipCallTest, BridgedCallersHearEachOther) {
   ASSERT_NE(centre_.WaitFor("played 2"), "");
 
   sip_->Bridge(1, "2");
-  Speak(caller_media, caller_heard, 0x11, 10);
-  HeardStream agent_hears = Listen(agent_media, 1600);
-  Speak(agent_media, agent_heard, 0x22, 10);
-  HeardStream caller_hears = Listen(caller_media, 1600);
+  HeardStream agent_hears = TalkUntilHeard(caller_media, caller_heard, 0x11, agent_media, 10);
+  HeardStream caller_hears = TalkUntilHeard(agent_media, agent_heard, 0x22, caller_media, 10);
 
   EXPECT_EQ(agent_hears.payload, std::vector<std::uint8_t>(1600, 0x11));
   EXPECT_EQ(caller_hears.payload, std::vector<std::uint8_t>(1600, 0x22));
@@ -462,6 +482,19 @@ TEST_F(OutboundCallTest, CalleeWhoHangsUpRightAwayEndsTheCallAsRemoteHangup) {
   EXPECT_NE(centre_.WaitFor("answered " + std::to_string(call)), "");
   EXPECT_NE(centre_.WaitFor("ended " + std::to_string(call) + " remote-hangup"), "");
   EXPECT_EQ(carrier->Wait(20), 0) << carrier->Output();
+}
+
+TEST_F(SipCallTest, CallsLiveAtShutdownAreHungUpCleanly) {
+  StartServer();
+  UdpPeer caller_media;
+  centre_.on_incoming = [&](CallId call, const telephony::IncomingCall&) {
+    sip_->Accept(call);
+    sip_->Play(call, "welcome");
+  };
+  auto sipp = Call(sipp_scenarios::CallerHungUpOn(caller_media.port()), kHelpline);
+  ASSERT_FALSE(Listen(caller_media, 160).payload.empty()) << "the call is up";
+  sip_.reset();  // with the call still up
+  EXPECT_EQ(sipp->Wait(20), 0) << "the caller got our BYE\n" << sipp->Output();
 }
 
 }  // namespace

@@ -58,9 +58,13 @@ base::Status SipCallControl::Impl::CreateAgent(su_root_s* root) {
 
 void SipCallControl::Impl::Stop() {
   if (loop_ == nullptr) return;
+  {
+    // Ring timers still pending on the Clock check this under the same lock: from here on
+    // they do nothing, and none is half-way through touching this object.
+    std::lock_guard lock(lifeline_->mutex);
+    lifeline_->alive = false;
+  }
   relay_->Detach();
-  // Pending ring timers hold only a weak pointer to the relay: from here on they do nothing.
-  relay_.reset();
   loop_->Stop([this] {
     shutting_down_ = true;
     for (auto& [id, call] : calls_) {
@@ -78,9 +82,9 @@ CallId SipCallControl::Impl::Dial(const DialRequest& request) {
   loop_->Post([this, id, request] { PlaceCall(id, request); });
   if (request.ring_timeout.count() > 0) {
     // The timer is the Clock's, so a FakeClock-driven test and a real server agree on it.
-    std::weak_ptr<EventRelay> alive = relay_;
-    clock_.RunAfter(request.ring_timeout, [this, id, alive] {
-      if (alive.lock() == nullptr) return;
+    clock_.RunAfter(request.ring_timeout, [this, id, lifeline = lifeline_] {
+      std::lock_guard lock(lifeline->mutex);
+      if (!lifeline->alive) return;
       loop_->Post([this, id] {
         SipCall* call = Find(id);
         if (call != nullptr && !call->answered && !call->ended) {
@@ -110,7 +114,9 @@ void SipCallControl::Impl::Play(CallId call, const std::string& prompt) {
     relay_->Played(call);
     return;
   }
-  media_->Play(call, std::move(found));
+  // Through the sofia thread, behind the Accept that told the media engine where to send:
+  // straight to the engine, the prompt could start before the engine knows the far end.
+  loop_->Post([this, call, found = std::move(found)] { media_->Play(call, found); });
 }
 
 void SipCallControl::Impl::Bridge(CallId call, const std::string& agent_line) {
@@ -121,7 +127,7 @@ void SipCallControl::Impl::Bridge(CallId call, const std::string& agent_line) {
                      << "' is not a call id; not bridged";
     return;
   }
-  media_->Bridge(call, static_cast<CallId>(agent));
+  loop_->Post([this, call, agent] { media_->Bridge(call, static_cast<CallId>(agent)); });
 }
 
 void SipCallControl::Impl::OnPlayed(rtp::LegId leg) { relay_->Played(leg); }
@@ -129,8 +135,9 @@ void SipCallControl::Impl::OnPlayed(rtp::LegId leg) { relay_->Played(leg); }
 void SipCallControl::Impl::OnDigit(rtp::LegId leg, char digit) { relay_->Digit(leg, digit); }
 
 SipStats SipCallControl::Impl::Stats() const {
-  return {incoming_.load(), missed_calls_.load(), bad_requests_.load(), answered_.load(),
-          ended_.load(), media_ != nullptr ? media_->Stats() : rtp::MediaStats{}};
+  return {incoming_.load(),     missed_calls_.load(),
+          bad_requests_.load(), answered_.load(),
+          ended_.load(),        media_ != nullptr ? media_->Stats() : rtp::MediaStats{}};
 }
 
 SipCall* SipCallControl::Impl::Find(CallId id) {

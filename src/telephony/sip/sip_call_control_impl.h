@@ -81,10 +81,17 @@ class SipCallControl::Impl : public rtp::MediaEvents {
   int PickTrunk() const;
   SipCall* Find(CallId id);
 
+  // Whether this object may still be touched by a Clock timer; shared with those timers.
+  struct Lifeline {
+    std::mutex mutex;
+    bool alive = true;
+  };
+
   SipConfig config_;
   base::Clock& clock_;
   const rtp::PromptLibrary& prompts_;
   std::shared_ptr<EventRelay> relay_;
+  std::shared_ptr<Lifeline> lifeline_ = std::make_shared<Lifeline>();
   std::unique_ptr<rtp::MediaEngine> media_;
   std::unique_ptr<SofiaLoop> loop_;
   nua_t* nua_ = nullptr;
