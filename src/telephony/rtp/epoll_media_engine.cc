@@ -10,7 +10,6 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <future>
 #include <string>
 #include <utility>
 
@@ -77,8 +76,8 @@ EpollMediaEngine::EpollMediaEngine(const MediaConfig& config, MediaEvents* event
     : config_(config),
       events_(events),
       address_(address),
-      next_port_(FirstEvenPort(config.port_low)),
-      random_(std::random_device{}()) {}
+      random_(std::random_device{}()),
+      next_port_(FirstEvenPort(config.port_low)) {}
 
 base::Status EpollMediaEngine::Init() {
   epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
@@ -121,11 +120,11 @@ void EpollMediaEngine::Post(std::function<void()> command) {
 }
 
 base::Result<int> EpollMediaEngine::OpenLeg(LegId leg) {
-  if (std::this_thread::get_id() == thread_.get_id()) return DoOpenLeg(leg);
-  std::promise<base::Result<int>> result;
-  std::future<base::Result<int>> future = result.get_future();
-  Post([this, leg, &result] { result.set_value(DoOpenLeg(leg)); });
-  return future.get();
+  base::Result<std::pair<int, int>> reserved = ReservePort(leg);
+  if (!reserved.ok()) return reserved.status();
+  auto [fd, port] = *reserved;
+  Post([this, leg, fd = fd, port = port] { AttachLeg(leg, fd, port); });
+  return port;
 }
 
 void EpollMediaEngine::SetRemote(LegId leg, const RemoteMedia& remote) {
@@ -344,9 +343,10 @@ void EpollMediaEngine::Forward(MediaLeg& to, const RtpPacket& packet,
 
 // --- Commands, run on the media thread ---
 
-base::Result<int> EpollMediaEngine::DoOpenLeg(LegId id) {
+base::Result<std::pair<int, int>> EpollMediaEngine::ReservePort(LegId id) {
   if (id == 0) return base::InvalidArgument("media leg 0 is invalid");
-  if (legs_.contains(id)) {
+  std::lock_guard lock(ports_mutex_);
+  if (open_ids_.contains(id)) {
     return base::Conflict("media leg " + std::to_string(id) + " is already open");
   }
   int first = FirstEvenPort(config_.port_low);
@@ -364,25 +364,37 @@ base::Result<int> EpollMediaEngine::DoOpenLeg(LegId id) {
       if (fd.status().code() == base::StatusCode::kConflict) continue;  // another process has it
       return fd.status().WithContext("media leg " + std::to_string(id));
     }
-    if (base::Status added = AddToEpoll(epoll_fd_, *fd); !added.ok()) {
-      close(*fd);
-      return added;
-    }
-    auto leg = std::make_unique<MediaLeg>();
-    leg->id = id;
-    leg->fd = *fd;
-    leg->port = port;
-    leg->ssrc = static_cast<std::uint32_t>(random_());
-    leg->sequence = static_cast<std::uint16_t>(random_());
-    leg->timestamp = static_cast<std::uint32_t>(random_());
     used_ports_.insert(port);
-    leg_of_fd_[*fd] = id;
-    legs_[id] = std::move(leg);
-    return port;
+    open_ids_.insert(id);
+    return std::pair{*fd, port};
   }
   return base::Unavailable("media leg " + std::to_string(id) + ": no free even port in [" +
                            std::to_string(config_.port_low) + ", " +
                            std::to_string(config_.port_high) + "]");
+}
+
+void EpollMediaEngine::ReleasePort(LegId id, int port) {
+  std::lock_guard lock(ports_mutex_);
+  used_ports_.erase(port);
+  open_ids_.erase(id);
+}
+
+void EpollMediaEngine::AttachLeg(LegId id, int fd, int port) {
+  if (base::Status added = AddToEpoll(epoll_fd_, fd); !added.ok()) {
+    JS_LOG(kError) << "media leg " << id << ": " << added.message() << "; the leg is silent";
+    close(fd);
+    ReleasePort(id, port);
+    return;
+  }
+  auto leg = std::make_unique<MediaLeg>();
+  leg->id = id;
+  leg->fd = fd;
+  leg->port = port;
+  leg->ssrc = static_cast<std::uint32_t>(random_());
+  leg->sequence = static_cast<std::uint16_t>(random_());
+  leg->timestamp = static_cast<std::uint32_t>(random_());
+  leg_of_fd_[fd] = id;
+  legs_[id] = std::move(leg);
 }
 
 void EpollMediaEngine::DoSetRemote(LegId id, const RemoteMedia& remote) {
@@ -456,7 +468,7 @@ void EpollMediaEngine::DoCloseLeg(LegId id) {
   epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, leg->fd, nullptr);
   close(leg->fd);
   leg_of_fd_.erase(leg->fd);
-  used_ports_.erase(leg->port);
+  ReleasePort(id, leg->port);
   legs_.erase(id);
   UpdateTimer();
 }

@@ -12,6 +12,7 @@
 #include <span>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "telephony/rtp/media_engine.h"
@@ -60,7 +61,10 @@ class EpollMediaEngine final : public MediaEngine {
                int payload_type, bool audio);
   bool SendPromptFrame(MediaLeg& leg);  // true when the prompt has ended
   void Send(MediaLeg& leg, const RtpHeader& header, std::span<const std::uint8_t> payload);
-  base::Result<int> DoOpenLeg(LegId id);
+  // Binds a socket for `id` on the calling thread; the media thread adopts it (AttachLeg).
+  base::Result<std::pair<int, int>> ReservePort(LegId id);  // {fd, port}
+  void ReleasePort(LegId id, int port);
+  void AttachLeg(LegId id, int fd, int port);
   void DoSetRemote(LegId id, const RemoteMedia& remote);
   void DoPlay(LegId id, PromptRef prompt);
   void DoBridge(LegId a, LegId b);
@@ -87,9 +91,14 @@ class EpollMediaEngine final : public MediaEngine {
   bool timer_armed_ = false;
   std::unordered_map<LegId, std::unique_ptr<MediaLeg>> legs_;
   std::unordered_map<int, LegId> leg_of_fd_;
-  std::set<int> used_ports_;
-  int next_port_ = 0;
   std::mt19937 random_;
+
+  // Ports are handed out on the caller's thread (OpenLeg must not wait for the media thread,
+  // which may be busy sending a tick's frames), so they have their own lock.
+  std::mutex ports_mutex_;
+  std::set<int> used_ports_;            // guarded by ports_mutex_
+  std::unordered_set<LegId> open_ids_;  // guarded by ports_mutex_
+  int next_port_ = 0;                   // guarded by ports_mutex_
 
   std::atomic<std::uint64_t> packets_received_{0};
   std::atomic<std::uint64_t> packets_sent_{0};

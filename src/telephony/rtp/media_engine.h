@@ -67,8 +67,9 @@ class MediaEngine {
                                                           MediaEvents* events);
   virtual ~MediaEngine() = default;
 
-  // Binds a socket for `leg` on a free even port of the range and returns the port.
-  // kUnavailable when the range is exhausted; kConflict when `leg` is already open.
+  // Binds a socket for `leg` on a free even port of the range and returns the port, on the
+  // calling thread (it never waits for the media thread). kUnavailable when the range is
+  // exhausted; kConflict when `leg` is already open.
   virtual base::Result<int> OpenLeg(LegId leg) = 0;
   // Starts (or changes) where the leg sends; before this the leg only listens.
   virtual void SetRemote(LegId leg, const RemoteMedia& remote) = 0;
@@ -82,7 +83,8 @@ class MediaEngine {
   // the leg. (Not yet: mixing in what it hears when bridged.) The file is complete once the leg
   // is closed or the engine destroyed; failures to write are logged.
   virtual void Record(LegId leg, const std::string& wav_path) = 0;
-  // Closes the socket and frees the port; finishes any recording.
+  // Closes the socket and frees the port (and the leg id), on the media thread: a port is free
+  // for OpenLeg again a moment after; finishes any recording.
   virtual void CloseLeg(LegId leg) = 0;
   virtual MediaStats Stats() const = 0;
 };
