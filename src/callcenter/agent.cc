@@ -65,6 +65,12 @@ base::Status Agent::LogIn() {
   return base::OkStatus();
 }
 
+base::Status Agent::LogIn(std::string line) {
+  if (state_ != AgentState::kOffline) return Refuse("LogIn");
+  profile_.line = std::move(line);
+  return LogIn();
+}
+
 base::Status Agent::SetReady() {
   if (state_ != AgentState::kPaused) return Refuse("SetReady");
   MoveTo(AgentState::kReady, AgentChangeCause::kCommand);

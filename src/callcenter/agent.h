@@ -27,6 +27,9 @@ struct AgentProfile {
   std::vector<std::string> languages;    // ISO 639 codes, the best first
   std::vector<std::string> territories;  // state codes ("S12") or seat ids ("S12-19")
   std::vector<std::string> skills;
+  // The agent's own phone (E.164), which AgentPhones calls to make it their line for a shift
+  // (phone-as-headset); empty when the agent works on a fixed `line`.
+  std::string phone = {};
 };
 
 // How long an agent may stay in a state before the machine moves on by itself, so that no
@@ -54,7 +57,7 @@ class AgentListener {
 // One agent's state machine (offline, ready, reserved, talking, wrap-up, paused), driven by
 // commands from the agent's desktop and the dialer, and by timeouts on the Clock.
 //
-//   LogIn           offline  -> ready
+//   LogIn[(line)]   offline  -> ready
 //   SetReady        paused   -> ready
 //   Pause(reason)   ready    -> paused; in reserved/talking/wrap-up: after the call (see below)
 //   Reserve(call)   ready    -> reserved        (the dialer picked this agent for a call)
@@ -90,6 +93,9 @@ class Agent {
   Agent& operator=(const Agent&) = delete;
 
   base::Status LogIn();
+  // As LogIn, on `line` from now on (profile().line becomes `line`): the leg to the agent's own
+  // phone that AgentPhones opened for this shift. Changes nothing when refused.
+  base::Status LogIn(std::string line);
   base::Status SetReady();
   // `reason` is shown on wallboards ("lunch", "training"); it may be empty.
   base::Status Pause(std::string reason);

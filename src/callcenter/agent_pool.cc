@@ -160,6 +160,7 @@ void AgentPool::OnAgentStateChanged(const Agent& agent, AgentState from, AgentCh
   }
   if (from == AgentState::kReady) LeaveReady(agent);
   if (agent.state() == AgentState::kReady) EnterReady(agent);
+  for (AgentListener* watcher : watchers_) watcher->OnAgentStateChanged(agent, from, cause);
   if (listener_ != nullptr) listener_->OnAgentStateChanged(agent, from, cause);
 }
 

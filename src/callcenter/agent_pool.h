@@ -52,9 +52,18 @@ class AgentPool : private AgentListener {
   // the pool or be replaced first.
   void SetListener(AgentListener* listener) { listener_ = listener; }
 
+  // Also tells `watcher` of every state change (OnAgentStateChanged only, never of a talk
+  // timeout, which is the listener's to act on), before the listener, so that watchers see the
+  // changes in the order they happened even when the listener drives agents from its callback.
+  // A watcher must not drive agents; it may command calls. Must outlive the pool or be removed
+  // first.
+  void AddWatcher(AgentListener* watcher) { watchers_.push_back(watcher); }
+  void RemoveWatcher(AgentListener* watcher) { std::erase(watchers_, watcher); }
+
   // Adds an agent, offline. kInvalidArgument on an empty id or an empty language or territory
   // in the profile, kConflict on an id already here. The agent lives as long as the pool. Its
-  // languages and territories are indexed once, here (a profile never changes).
+  // languages and territories are indexed once, here (they never change; only the line may,
+  // at Agent::LogIn(line)).
   base::Result<Agent*> Add(AgentProfile profile);
 
   // The agent with this id, or null.
@@ -125,6 +134,7 @@ class AgentPool : private AgentListener {
   base::Clock& clock_;
   AgentTimeouts timeouts_;
   AgentListener* listener_ = nullptr;
+  std::vector<AgentListener*> watchers_;
   Counts counts_{};
   ReadyIndex ready_;
   std::map<std::string, LanguageIndex, std::less<>> languages_;

@@ -319,6 +319,37 @@ TEST_F(AgentPoolTest, ListenerMayReserveTheAgentThatJustBecameReady) {
   pool_.SetListener(nullptr);
 }
 
+// The listener reserves an agent from inside the callback; a watcher, told first, still hears
+// the changes in the order they happened, and never of talk timeouts.
+TEST_F(AgentPoolTest, WatchersHearEveryChangeInOrderBeforeTheListener) {
+  PoolWatcher listener(pool_);
+  PoolWatcher watcher(pool_);
+  listener.on_change = [this](const Agent& agent) {
+    if (agent.state() == AgentState::kReady) {
+      EXPECT_TRUE(pool_.Find(agent.profile().id)->Reserve(9).ok());
+    }
+  };
+  pool_.SetListener(&listener);
+  pool_.AddWatcher(&watcher);
+  Agent* a = AddReady("a");
+  ASSERT_TRUE(a->Connect().ok());
+  clock_.AdvanceBy(hours(2));  // the talk timeout
+
+  using Heard = std::tuple<std::string, AgentState, AgentState>;
+  EXPECT_EQ(watcher.heard, (std::vector<Heard>{{"a", AgentState::kOffline, AgentState::kReady},
+                                               {"a", AgentState::kReady, AgentState::kReserved},
+                                               {"a", AgentState::kReserved, AgentState::kTalking},
+                                               {"a", AgentState::kTalking, AgentState::kWrapUp}}));
+  EXPECT_EQ(watcher.heard, listener.heard);
+  EXPECT_TRUE(watcher.talk_timeouts.empty());
+  EXPECT_EQ(listener.talk_timeouts.size(), 1u);
+
+  pool_.RemoveWatcher(&watcher);
+  ASSERT_TRUE(a->Dispose("done").ok());
+  EXPECT_EQ(watcher.heard.size(), 4u);
+  pool_.SetListener(nullptr);
+}
+
 TEST_F(AgentPoolTest, ForEachVisitsAgentsInTheOrderAdded) {
   AddAgent("c");
   AddAgent("a");

@@ -348,6 +348,16 @@ TEST_F(AgentTest, RefusalNamesTheCommandAndTheState) {
   EXPECT_EQ(status.message(), "agent a1: cannot Connect while ready");
 }
 
+// Phone-as-headset: the line is the leg opened for this shift, known only at log-in.
+TEST_F(AgentTest, LogInOnALineMakesItTheAgentsLine) {
+  ASSERT_TRUE(agent_.LogIn("4711").ok());
+  EXPECT_EQ(agent_.state(), AgentState::kReady);
+  EXPECT_EQ(agent_.profile().line, "4711");
+
+  EXPECT_EQ(agent_.LogIn("4712").code(), base::StatusCode::kConflict);
+  EXPECT_EQ(agent_.profile().line, "4711");  // a refused log-in changes nothing
+}
+
 TEST_F(AgentTest, ReserveRefusesCallZero) {
   BringTo(AgentState::kReady);
   EXPECT_EQ(agent_.Reserve(0).code(), base::StatusCode::kInvalidArgument);

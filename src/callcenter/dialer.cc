@@ -352,9 +352,10 @@ void Dialer::Finish(telephony::CallId id, AttemptOutcome outcome) {
   contacts_.Report(target, outcome, clock_.Now());
 }
 
-void Dialer::OnAgentStateChanged(const Agent& agent, AgentState from, AgentChangeCause /*cause*/) {
+void Dialer::OnAgentStateChanged(const Agent& agent, AgentState from, AgentChangeCause cause) {
   const std::string& id = agent.profile().id;
   base::TimePoint now = clock_.Now();
+  if (cause == AgentChangeCause::kLineLost && from == AgentState::kTalking) DropCallOf(id);
   if (from == AgentState::kReady) {
     auto since = ready_since_.find(id);
     if (since != ready_since_.end()) {
@@ -388,6 +389,18 @@ void Dialer::OnAgentStateChanged(const Agent& agent, AgentState from, AgentChang
     std::optional<telephony::CallId> routed = acd_.OnAgentReady(agent);
     Agent* reserved = agents_.Find(id);
     if (routed && reserved != nullptr) OnRouted(*routed, *reserved);
+  }
+}
+
+// The agent's line is gone (their phone hung up, the network dropped it): the person they were
+// talking to is bridged to nothing and would hear silence until they gave up. End the call; it
+// ends as a talk that ran its course (OnEnded, EndTalk), the agent being offline already.
+void Dialer::DropCallOf(const std::string& agent_id) {
+  for (const auto& [call_id, call] : calls_) {
+    if (call.phase == Phase::kTalking && call.agent_id == agent_id) {
+      control_.Hangup(call_id);
+      return;
+    }
   }
 }
 

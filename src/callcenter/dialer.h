@@ -67,8 +67,9 @@ struct DialerSettings {
 // every person who answers to its Acd (the agent ready the longest among those who speak the
 // person's language, covering their seat or state if any such agent is ready; callbacks
 // first), or, when none is free within the connect deadline, plays the abandon message and
-// hangs up. Agents come from an AgentPool whose listener it is. Single-threaded: everything
-// runs on the Clock's thread.
+// hangs up. Agents come from an AgentPool whose listener it is; when an agent loses their line
+// mid-call (Agent::LoseLine), the person they were talking to is hung up. Single-threaded:
+// everything runs on the Clock's thread.
 class Dialer : public telephony::CallEvents, public AgentListener {
  public:
   // All references must outlive the dialer. Becomes `control`'s events and `agents`' listener.
@@ -161,6 +162,7 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   void Abandon(telephony::CallId id);
   void Finish(telephony::CallId id, AttemptOutcome outcome);
   void EndTalk(telephony::CallId id, Call& call);
+  void DropCallOf(const std::string& agent_id);
 
   base::Clock& clock_;
   telephony::CallControl& control_;

@@ -80,6 +80,18 @@ TEST_F(DialerTest, AnsweredCallGoesToTheAgentReadyLongest) {
   EXPECT_EQ(stats().connected, 1);
 }
 
+TEST_F(DialerTest, PersonIsHungUpWhenTheirAgentLosesTheLine) {
+  Start(MakeProgressivePacer(), 1);
+  calls_.Answer(Nth(0));
+  clock_.AdvanceBy(seconds(30));
+  ASSERT_TRUE(agent(1).LoseLine().ok());  // the agent's phone dropped mid-call
+  clock_.AdvanceBy(milliseconds(1));
+  EXPECT_TRUE(calls_.call(Nth(0)).hung_up);
+  EXPECT_EQ(contacts_.outcomes[calls_.call(Nth(0)).request.number], AttemptOutcome::kConnected);
+  EXPECT_EQ(dialer_->calls_in_progress(), 0u);
+  EXPECT_EQ(agent(1).state(), AgentState::kOffline);
+}
+
 TEST_F(DialerTest, PersonWithNoFreeAgentHearsTheMessageAfterTwoSecondsAndIsAbandoned) {
   Start(MakePowerPacer(3.0), 1);
   ASSERT_EQ(calls_.dialled(), 3u);
