@@ -11,6 +11,7 @@
 #include "base/real_clock.h"
 #include "fakes/temp_dir.h"
 #include "integration/call_centre_stand_in.h"
+#include "integration/rtp_ears.h"
 #include "integration/sip_peers.h"
 #include "integration/sipp_scenarios.h"
 #include "telephony/rtp/rtp_packet.h"
@@ -18,6 +19,9 @@
 
 namespace {
 
+using rtp_ears::HeardStream;
+using rtp_ears::Listen;
+using rtp_ears::TalkUntilHeard;
 using sip_peers::Datagram;
 using sip_peers::Sipp;
 using sip_peers::UdpPeer;
@@ -86,42 +90,6 @@ class SipCallTest : public ::testing::Test {
   std::unique_ptr<telephony::sip::SipCallControl> sip_;
   int scenarios_ = 0;
 };
-
-// Receives RTP until `bytes` payload bytes have come (or 10 s pass); checks the stream's own
-// continuity on the way.
-struct HeardStream {
-  std::vector<std::uint8_t> payload;
-  std::string from_address;
-  int from_port = 0;
-  bool continuous = true;
-  std::uint32_t ssrc = 0;
-};
-
-HeardStream Listen(UdpPeer& peer, std::size_t bytes) {
-  HeardStream heard;
-  std::optional<telephony::rtp::RtpHeader> last;
-  while (heard.payload.size() < bytes) {
-    std::optional<Datagram> datagram = peer.Receive(10000);
-    if (!datagram) break;
-    auto packet = telephony::rtp::ParseRtp(datagram->bytes);
-    if (!packet.ok()) {
-      heard.continuous = false;
-      continue;
-    }
-    const telephony::rtp::RtpHeader& header = packet->header;
-    if (last && (header.ssrc != last->ssrc ||
-                 header.sequence != static_cast<std::uint16_t>(last->sequence + 1) ||
-                 header.timestamp != last->timestamp + 160)) {
-      heard.continuous = false;
-    }
-    last = header;
-    heard.ssrc = header.ssrc;
-    heard.from_address = datagram->from_address;
-    heard.from_port = datagram->from_port;
-    heard.payload.insert(heard.payload.end(), packet->payload.begin(), packet->payload.end());
-  }
-  return heard;
-}
 
 TEST_F(SipCallTest, CallerHearsThePromptAndADigitIsHeard) {
   StartServer();
@@ -355,40 +323,6 @@ TEST_F(SipCallTest, MalformedMessagesGet400OrNothingAndTheServerCarriesOn) {
   while (answer && FirstLine(*answer).rfind("SIP/2.0 200", 0) != 0) answer = probe.Receive(2000);
   ASSERT_TRUE(answer.has_value());
   EXPECT_EQ(FirstLine(*answer), "SIP/2.0 200 OK");
-}
-
-// Talks from `from` (one PCMU packet of `fill` bytes every 20 ms) to where `to_heard` came from,
-// until `listener` has heard `packets` packets (or 200 were sent): a bridge made a moment ago
-// may not carry the first few, as on a real call.
-HeardStream TalkUntilHeard(UdpPeer& from, const HeardStream& to_heard, std::uint8_t fill,
-                           UdpPeer& listener, std::size_t packets) {
-  HeardStream heard;
-  std::optional<telephony::rtp::RtpHeader> last;
-  for (int i = 0; i < 200 && heard.payload.size() < packets * 160; ++i) {
-    std::vector<std::uint8_t> payload(160, fill);
-    telephony::rtp::RtpHeader header{0, i == 0, static_cast<std::uint16_t>(500 + i),
-                                     static_cast<std::uint32_t>(9000 + 160 * i), 0xabcd};
-    std::vector<std::uint8_t> packet(12 + payload.size());
-    packet.resize(telephony::rtp::WriteRtp(header, payload, packet));
-    from.SendTo(packet, to_heard.from_address, to_heard.from_port);
-    while (std::optional<Datagram> datagram = listener.Receive(20)) {
-      auto parsed = telephony::rtp::ParseRtp(datagram->bytes);
-      if (!parsed.ok()) {
-        heard.continuous = false;
-        continue;
-      }
-      const telephony::rtp::RtpHeader& got = parsed->header;
-      if (last && (got.ssrc != last->ssrc ||
-                   got.sequence != static_cast<std::uint16_t>(last->sequence + 1) ||
-                   got.timestamp != last->timestamp + 160)) {
-        heard.continuous = false;
-      }
-      last = got;
-      heard.ssrc = got.ssrc;
-      heard.payload.insert(heard.payload.end(), parsed->payload.begin(), parsed->payload.end());
-    }
-  }
-  return heard;
 }
 
 TEST_F(SipCallTest, BridgedCallersHearEachOther) {

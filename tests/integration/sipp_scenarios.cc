@@ -81,8 +81,9 @@ Content-Length: 0
 )";
 }
 
-// A 200 OK to an INVITE, with an SDP answer (media to a port nobody listens on).
-std::string AnswerWithSdp() {
+// A 200 OK to an INVITE, with an SDP answer sending media to `media_port` (by default one
+// nobody listens on).
+std::string AnswerWithSdp(int media_port = 9) {
   return R"(  <send><![CDATA[
 SIP/2.0 200 OK
 [last_Via:]
@@ -94,7 +95,7 @@ Contact: <sip:callee@[local_ip]:[local_port]>
 Content-Type: application/sdp
 Content-Length: [len]
 
-)" + Offer(9) +
+)" + Offer(media_port) +
          R"(  ]]></send>
 )";
 }
@@ -260,6 +261,15 @@ Content-Length: 0
                   "  </action></recv>\n" +
                       AnswerWithSdp() + "  <recv request=\"ACK\"/>\n" + bye +
                       "  <recv response=\"200\"/>\n");
+}
+
+std::string CarrierAnswersAndStays(int media_port) {
+  return Scenario("carrier answers and stays", "  <recv request=\"INVITE\"/>\n" +
+                                                   Reply("180 Ringing", true) +
+                                                   AnswerWithSdp(media_port) +
+                                                   "  <recv request=\"ACK\"/>\n"
+                                                   "  <recv request=\"BYE\"/>\n" +
+                                                   Reply("200 OK", false));
 }
 
 std::string CarrierRefuses(const std::string& status) {

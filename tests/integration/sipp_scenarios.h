@@ -22,6 +22,9 @@ std::string CallerHoldsTheCall(int media_port);
 std::string CarrierDemandsDigest(const std::string& username, const std::string& password);
 // A carrier whose callee answers and at once hangs up (BYE from the far end).
 std::string CarrierAnswersThenHangsUp();
+// A carrier whose callee answers with media to `media_port` on 127.0.0.1 and stays on the line
+// until our BYE.
+std::string CarrierAnswersAndStays(int media_port);
 // A carrier that refuses every call with `status` ("486 Busy Here").
 std::string CarrierRefuses(const std::string& status);
 // A carrier whose callee rings and never answers: it takes our CANCEL.
