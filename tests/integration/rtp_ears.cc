@@ -34,11 +34,11 @@ void Take(const Datagram& datagram, HeardStream& heard,
 
 }  // namespace
 
-HeardStream Listen(UdpPeer& peer, std::size_t bytes) {
+HeardStream Listen(UdpPeer& peer, std::size_t bytes, int quiet_ms) {
   HeardStream heard;
   std::optional<telephony::rtp::RtpHeader> last;
   while (heard.payload.size() < bytes) {
-    std::optional<Datagram> datagram = peer.Receive(10000);
+    std::optional<Datagram> datagram = peer.Receive(quiet_ms);
     if (!datagram) break;
     Take(*datagram, heard, last);
   }

@@ -21,8 +21,8 @@ struct HeardStream {
   std::uint32_t ssrc = 0;
 };
 
-// Receives RTP on `peer` until `bytes` payload bytes have come (or 10 s pass with none).
-HeardStream Listen(sip_peers::UdpPeer& peer, std::size_t bytes);
+// Receives RTP on `peer` until `bytes` payload bytes have come (or `quiet_ms` pass with none).
+HeardStream Listen(sip_peers::UdpPeer& peer, std::size_t bytes, int quiet_ms = 10000);
 
 // Talks from `from` (one PCMU packet of `fill` bytes every 20 ms) to where `to_heard` came from,
 // until `listener` has heard `packets` packets (or 200 were sent): a bridge made a moment ago

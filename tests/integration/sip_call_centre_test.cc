@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <future>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,27 +35,42 @@ using sip_peers::UdpPeer;
 
 constexpr char kHelpline[] = "1800110001";
 
-// A helpline takes no outbound contacts.
-class NoContacts : public callcenter::ContactSource {
+// Synthetic contacts, handed out once each in order; remembers how each attempt ended.
+class ListedContacts : public callcenter::ContactSource {
  public:
+  explicit ListedContacts(std::vector<std::string> numbers) : numbers_(std::move(numbers)) {}
   std::optional<callcenter::DialTarget> Next(base::TimePoint /*now*/) override {
-    return std::nullopt;
+    if (next_ >= numbers_.size()) return std::nullopt;
+    callcenter::DialTarget target;
+    target.contact_id = "c" + std::to_string(next_ + 1);
+    target.number = numbers_[next_++];
+    target.language = "hi";
+    return target;
   }
-  void Report(const callcenter::DialTarget& /*target*/, callcenter::AttemptOutcome /*outcome*/,
-              base::TimePoint /*now*/) override {}
+  void Report(const callcenter::DialTarget& target, callcenter::AttemptOutcome outcome,
+              base::TimePoint /*now*/) override {
+    outcomes[target.contact_id] = outcome;
+  }
+  std::map<std::string, callcenter::AttemptOutcome> outcomes;
+
+ private:
+  std::vector<std::string> numbers_;
+  std::size_t next_ = 0;
 };
 
 // Everything the call centre is, built and used on the Clock's thread, as serve will:
 // SipCallControl -> CallControlMux -> {Dialer (through BeepOnBridge), AgentPhones}.
 struct CallCentre {
-  CallCentre(base::Clock& clock, telephony::CallControl& network)
+  CallCentre(base::Clock& clock, telephony::CallControl& network,
+             std::unique_ptr<callcenter::Pacer> pacing, std::vector<std::string> numbers)
       : pool(clock),
         mux(network),
         dialer_view(mux.NewView()),
         phones_view(mux.NewView()),
         phones(phones_view, pool, {"+911140000000"}),
         beeping(dialer_view, "beep"),
-        pacer(callcenter::MakeProgressivePacer()) {
+        contacts(std::move(numbers)),
+        pacer(std::move(pacing)) {
     mux.RouteIncomingTo(dialer_view);
     callcenter::DialerSettings settings;
     settings.caller_id = "+911140000000";
@@ -68,13 +84,27 @@ struct CallCentre {
   telephony::CallControl& phones_view;
   callcenter::AgentPhones phones;
   callcenter::BeepOnBridge beeping;
-  NoContacts contacts;
+  ListedContacts contacts;
   std::unique_ptr<callcenter::Pacer> pacer;
   std::unique_ptr<callcenter::Dialer> dialer;
 };
 
+// A prompt of `frames` 20 ms frames of one byte value, so a far end can tell it from others.
+telephony::rtp::PromptRef Tone(std::uint8_t value, std::size_t frames) {
+  auto prompt = std::make_shared<telephony::rtp::Prompt>();
+  prompt->pcmu.assign(frames * 160, value);
+  prompt->pcma.assign(frames * 160, value);
+  return prompt;
+}
+
 class SipCallCentreTest : public ::testing::Test {
  protected:
+  SipCallCentreTest() {
+    prompts_.Add("beep", Tone(0x7e, 2));
+    prompts_.Add("abandon", Tone(0x5a, 10));
+    prompts_.Add("queue", Tone(0x3c, 10));
+  }
+
   // Runs `work` on the Clock's thread and waits for it: the call centre is single-threaded.
   void OnClock(const std::function<void()>& work) {
     std::promise<void> done;
@@ -85,73 +115,87 @@ class SipCallCentreTest : public ::testing::Test {
     done.get_future().wait();
   }
 
-  void TearDown() override {
-    if (sip_ != nullptr) {
+  // A carrier (SIPp) on a free port whose callee answers with media to `media`, as a trunk of
+  // `channels` channels; trunks are tried in the order they are added.
+  std::unique_ptr<Sipp> Carrier(UdpPeer& media, int channels) {
+    int port = sip_peers::FreePort();
+    std::string scenario =
+        sip_peers::WriteFile(dir_.path().string(), "carrier" + std::to_string(port) + ".xml",
+                             sipp_scenarios::CarrierAnswersAndStays(media.port()));
+    auto carrier = std::make_unique<Sipp>(
+        std::vector<std::string>{"-sf", scenario, "-p", std::to_string(port), "-m", "1"},
+        dir_.path().string());
+    EXPECT_TRUE(sip_peers::WaitUntilBound(port)) << carrier->Output();
+    config_.trunks.push_back(
+        {"carrier", "127.0.0.1", port, "udp", "", "", "+911140000000", channels});
+    return carrier;
+  }
+
+  // Starts SIP and the call centre, and has agent a1 called on their phone (the first trunk);
+  // returns what the agent heard on answering (the log-in beep).
+  HeardStream StartWithAgentOnPhone(UdpPeer& agent_media, std::unique_ptr<callcenter::Pacer> pacer,
+                                    std::vector<std::string> numbers) {
+    config_.listen_port = sip_peers::FreePort(true);
+    config_.media.port_low = 21000;
+    config_.media.port_high = 29998;
+    auto started = telephony::sip::SipCallControl::Start(config_, clock_, prompts_);
+    EXPECT_TRUE(started.ok()) << started.status().message();
+    if (!started.ok()) return {};
+    sip_ = std::move(*started);
+    OnClock([&] {
+      centre_ = std::make_unique<CallCentre>(clock_, *sip_, std::move(pacer), std::move(numbers));
+      sip_->SetEvents(&centre_->mux);
+      auto agent =
+          centre_->pool.Add({"a1", "Synthetic agent", "", {"hi"}, {}, {}, "+919811100001"});
+      ASSERT_TRUE(agent.ok()) << agent.status().message();
+      ASSERT_TRUE(centre_->phones.Ready("a1").ok());
+    });
+    HeardStream heard = Listen(agent_media, 320);
+    EXPECT_EQ(heard.payload, prompts_.Find("beep")->pcmu) << "the log-in beep";
+    EXPECT_TRUE(sip_peers::WaitUntil([&] {
+      bool connected = false;
       OnClock([&] {
-        sip_->SetEvents(nullptr);
-        centre_.reset();
+        connected = centre_->phones.StateOf("a1").status == callcenter::PhoneStatus::kConnected;
       });
-    }
+      return connected;
+    }));
+    return heard;
+  }
+
+  void Stop() {
+    if (sip_ == nullptr) return;
+    OnClock([&] {
+      sip_->SetEvents(nullptr);
+      centre_.reset();
+    });
     sip_.reset();  // hangs up whatever is still up
   }
+  void TearDown() override { Stop(); }
 
   fakes::TempDir dir_;
   base::RealClock clock_;
   telephony::rtp::PromptLibrary prompts_;
+  telephony::sip::SipConfig config_;
   std::unique_ptr<telephony::sip::SipCallControl> sip_;
   std::unique_ptr<CallCentre> centre_;
 };
 
 TEST_F(SipCallCentreTest, HelplineCallerReachesAnAgentOnTheirOwnPhone) {
-  auto beep = std::make_shared<telephony::rtp::Prompt>();
-  beep->pcmu.assign(320, 0x7e);
-  beep->pcma.assign(320, 0x7e);
-  prompts_.Add("beep", beep);
-
   UdpPeer agent_media;
-  int trunk_port = sip_peers::FreePort();
-  std::string agent_scenario =
-      sip_peers::WriteFile(dir_.path().string(), "agent.xml",
-                           sipp_scenarios::CarrierAnswersAndStays(agent_media.port()));
-  Sipp agent_phone({"-sf", agent_scenario, "-p", std::to_string(trunk_port), "-m", "1"},
-                   dir_.path().string());
-  ASSERT_TRUE(sip_peers::WaitUntilBound(trunk_port)) << agent_phone.Output();
-
-  telephony::sip::SipConfig config;
-  config.listen_port = sip_peers::FreePort(true);
-  config.media.port_low = 21000;
-  config.media.port_high = 29998;
-  config.trunks.push_back({"carrier", "127.0.0.1", trunk_port, "udp", "", "", "+911140000000", 4});
-  auto started = telephony::sip::SipCallControl::Start(config, clock_, prompts_);
-  ASSERT_TRUE(started.ok()) << started.status().message();
-  sip_ = std::move(*started);
-  OnClock([&] {
-    centre_ = std::make_unique<CallCentre>(clock_, *sip_);
-    sip_->SetEvents(&centre_->mux);
-    auto agent = centre_->pool.Add({"a1", "Synthetic agent", "", {"hi"}, {}, {}, "+919811100001"});
-    ASSERT_TRUE(agent.ok()) << agent.status().message();
-    ASSERT_TRUE(centre_->phones.Ready("a1").ok());
-  });
-
-  // The agent's phone rings, is answered, and the agent hears the log-in beep.
-  HeardStream agent_heard = Listen(agent_media, 320);
-  ASSERT_EQ(agent_heard.payload, beep->pcmu);
-  ASSERT_TRUE(sip_peers::WaitUntil([&] {
-    bool connected = false;
-    OnClock([&] {
-      connected = centre_->phones.StateOf("a1").status == callcenter::PhoneStatus::kConnected;
-    });
-    return connected;
-  }));
+  auto agent_phone = Carrier(agent_media, 4);
+  HeardStream agent_heard =
+      StartWithAgentOnPhone(agent_media, callcenter::MakeProgressivePacer(), {});
+  ASSERT_NE(sip_, nullptr);
 
   // A caller rings the helpline; the ACD puts them through to the agent, who hears a beep.
   UdpPeer caller_media;
   std::string caller_scenario = sip_peers::WriteFile(
       dir_.path().string(), "caller.xml", sipp_scenarios::CallerHungUpOn(caller_media.port()));
-  Sipp caller({"-sf", caller_scenario, "127.0.0.1:" + std::to_string(config.listen_port), "-s",
+  Sipp caller({"-sf", caller_scenario, "127.0.0.1:" + std::to_string(config_.listen_port), "-s",
                kHelpline, "-m", "1", "-p", std::to_string(sip_peers::FreePort())},
               dir_.path().string());
-  EXPECT_EQ(Listen(agent_media, 320).payload, beep->pcmu) << "the beep as the caller comes in";
+  EXPECT_EQ(Listen(agent_media, 320).payload, prompts_.Find("beep")->pcmu)
+      << "the beep as the caller comes in";
 
   // They hear each other.
   HeardStream caller_hears = TalkUntilHeard(agent_media, agent_heard, 0x33, caller_media, 10);
@@ -166,9 +210,44 @@ TEST_F(SipCallCentreTest, HelplineCallerReachesAnAgentOnTheirOwnPhone) {
     EXPECT_EQ(centre_->pool.Find("a1")->state(), callcenter::AgentState::kTalking);
   });
 
-  TearDown();
+  Stop();
   EXPECT_EQ(caller.Wait(20), 0) << caller.Output();
-  EXPECT_EQ(agent_phone.Wait(20), 0) << agent_phone.Output();
+  EXPECT_EQ(agent_phone->Wait(20), 0) << agent_phone->Output();
+}
+
+// Power dialling two calls for one agent: both people answer; one reaches the agent, the other
+// hears the abandon message and is hung up on, and counts as abandoned.
+TEST_F(SipCallCentreTest, OutboundPersonReachesTheAgentOrHearsTheAbandonMessage) {
+  UdpPeer agent_media;
+  UdpPeer first_media;
+  UdpPeer second_media;
+  auto agent_phone = Carrier(agent_media, 1);
+  auto first = Carrier(first_media, 1);
+  auto second = Carrier(second_media, 1);
+  HeardStream agent_heard = StartWithAgentOnPhone(agent_media, callcenter::MakePowerPacer(2.0),
+                                                  {"+919000010001", "+919000010002"});
+  ASSERT_NE(sip_, nullptr);
+  OnClock([&] { centre_->dialer->Start(); });
+
+  // Whoever is put through hears the agent; whoever is not hears the abandon message.
+  const std::vector<std::uint8_t>& abandon = prompts_.Find("abandon")->pcmu;
+  HeardStream first_hears = Listen(first_media, abandon.size(), 4000);
+  HeardStream second_hears = Listen(second_media, abandon.size(), 4000);
+  bool first_abandoned = first_hears.payload == abandon;
+  EXPECT_NE(first_abandoned, second_hears.payload == abandon) << "exactly one is abandoned";
+  UdpPeer& connected_media = first_abandoned ? second_media : first_media;
+  HeardStream customer_hears = TalkUntilHeard(agent_media, agent_heard, 0x33, connected_media, 10);
+  EXPECT_EQ(customer_hears.payload, std::vector<std::uint8_t>(1600, 0x33));
+
+  EXPECT_EQ((first_abandoned ? first : second)->Wait(20), 0) << "hung up after the message";
+  OnClock([&] {
+    EXPECT_EQ(centre_->dialer->stats().connected, 1);
+    EXPECT_EQ(centre_->dialer->stats().abandoned, 1);
+    EXPECT_EQ(centre_->contacts.outcomes.size(), 1u) << "the connected call is still on";
+  });
+  Stop();
+  EXPECT_EQ((first_abandoned ? second : first)->Wait(20), 0);
+  EXPECT_EQ(agent_phone->Wait(20), 0) << agent_phone->Output();
 }
 
 }  // namespace
