@@ -165,8 +165,9 @@ base::Status CheckDispositions(const std::vector<Disposition>& dispositions) {
 base::Status CheckIvr(const Campaign& campaign) {
   if (campaign.ivr.empty()) return base::OkStatus();
   if (campaign.kind == CampaignKind::kOutbound) {
-    return Invalid("ivr", "is only for inbound and blended campaigns; an outbound campaign takes "
-                          "no calls");
+    return Invalid("ivr",
+                   "is only for inbound and blended campaigns; an outbound campaign takes "
+                   "no calls");
   }
   JS_ASSIGN_OR_RETURN(std::shared_ptr<const telephony::ivr::Flow> flow, IvrFlowOf(campaign));
   for (const auto& [name, step] : flow->steps()) {

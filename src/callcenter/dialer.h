@@ -59,9 +59,10 @@ struct DialerSettings {
   base::Duration retry_after = std::chrono::hours(2);
 
   // Inbound (a helpline, or a blended campaign): calls to these numbers are answered, taken
-  // through the line's IVR flow if it has one, and queued at the Acd, which widens them along `inbound_tiers`; callers hear `queue_prompt`
-  // while they wait, and after `max_queue_wait` hear `closed_prompt` and are let go. Calls to
-  // other numbers are refused. Outbound pacing sees inbound callers waiting and holds back.
+  // through the line's IVR flow if it has one, and queued at the Acd, which widens them along
+  // `inbound_tiers`; callers hear `queue_prompt` while they wait, and after `max_queue_wait` hear
+  // `closed_prompt` and are let go. Calls to other numbers are refused. Outbound pacing sees
+  // inbound callers waiting and holds back.
   std::vector<InboundLine> inbound_lines;
   AcdTiers inbound_tiers;
   base::Duration max_queue_wait = std::chrono::minutes(10);
@@ -141,7 +142,7 @@ class Dialer : public telephony::CallEvents, public AgentListener {
     base::TimePoint connected;
     std::string agent_id;
     std::optional<base::TimerId> deadline;
-    std::int64_t attempt_id = 0;  // in the journal; 0 without one
+    std::int64_t attempt_id = 0;        // in the journal; 0 without one
     const InboundLine* line = nullptr;  // inbound: the line called, in settings_
     std::unique_ptr<IvrCall> ivr;       // inbound through a flow: until the call ends
   };

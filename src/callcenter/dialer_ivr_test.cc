@@ -106,9 +106,8 @@ TEST_F(DialerIvrTest, CallerWhoPressesNothingGetsTheFlowsOtherwise) {
   telephony::CallId id = calls_.Incoming(kCaller, kHelpline);
   // welcome 3 s, then three plays of the menu, each 3 s and 5 s for a key.
   clock_.AdvanceBy(seconds(3 + 3 * (3 + 5) - 1));
-  EXPECT_EQ(Call(id).prompts,
-            (std::vector<std::string>{"welcome_hi", "language_menu_hi", "language_menu_hi",
-                                      "language_menu_hi"}));
+  EXPECT_EQ(Call(id).prompts, (std::vector<std::string>{"welcome_hi", "language_menu_hi",
+                                                        "language_menu_hi", "language_menu_hi"}));
   clock_.AdvanceBy(seconds(1));  // otherwise: Hindi
   EXPECT_EQ(Call(id).prompts.back(), "please_hold_hi");
   clock_.AdvanceBy(seconds(3));
@@ -145,7 +144,7 @@ TEST_F(DialerIvrTest, CallerWhoHangsUpMidMenuLeavesNoQueueEntryAndNoAgentReserve
   EXPECT_EQ(dialer_->calls_in_progress(), 0u);
   EXPECT_EQ(dialer_->QueuePosition(id).status().code(), base::StatusCode::kNotFound);
   EXPECT_EQ(hindi.state(), AgentState::kReady);
-  clock_.AdvanceBy(seconds(1));  // the prompt's own end, from the scripted network
+  clock_.AdvanceBy(seconds(1));            // the prompt's own end, from the scripted network
   EXPECT_EQ(clock_.pending_timers(), 0u);  // no digit timer of the flow left behind
   clock_.AdvanceBy(seconds(60));
   EXPECT_EQ(Call(id).prompts.size(), 2u);

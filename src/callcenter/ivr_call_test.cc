@@ -130,10 +130,10 @@ TEST_F(IvrCallTest, NoKeyReplaysTheMenuOnTheClockThenTakesOtherwise) {
 TEST_F(IvrCallTest, KeyTheFlowIgnoresDoesNotRestartTheTimer) {
   Begin();
   clock_.AdvanceBy(seconds(3));
-  control_.Digit(id_, '2');                    // English: the PIN prompt
-  clock_.AdvanceBy(seconds(3) + seconds(9));   // played, then 9 s of the 10 s wait
-  control_.Digit(id_, '*');                    // ignored by a collect step
-  clock_.AdvanceBy(seconds(1));                // the first timeout still stands: give up
+  control_.Digit(id_, '2');                   // English: the PIN prompt
+  clock_.AdvanceBy(seconds(3) + seconds(9));  // played, then 9 s of the 10 s wait
+  control_.Digit(id_, '*');                   // ignored by a collect step
+  clock_.AdvanceBy(seconds(1));               // the first timeout still stands: give up
   EXPECT_EQ(ivr_->answers().count("pin"), 0u);
   EXPECT_EQ(Prompts().back(), "recording_consent_en");
 }
