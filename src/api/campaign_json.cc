@@ -175,6 +175,11 @@ base::Result<Campaign> ReadCampaign(const JsonFields& fields) {
   JS_ASSIGN_OR_RETURN(campaign.abandon_target,
                       fields.Number("abandon_target", Campaign::kDefaultAbandonTarget));
   JS_RETURN_IF_ERROR(ReadLists(fields, campaign));
+  // The flow is kept as compact text and checked by its own reader in Campaign::Validate.
+  // Parsed JSON holds valid UTF-8 only, so dump() has nothing to replace; it is told to
+  // replace rather than throw all the same.
+  JS_ASSIGN_OR_RETURN(std::optional<JsonFields> ivr, fields.Object("ivr"));
+  if (ivr) campaign.ivr = ivr->value().dump(-1, ' ', false, json::error_handler_t::replace);
   JS_RETURN_IF_ERROR(fields.NoOtherKeys());
   return campaign;
 }
@@ -247,6 +252,11 @@ json CampaignToJson(const Campaign& campaign) {
       {"dispositions", std::move(dispositions)},
   };
   if (campaign.dial_mode) out["dial_mode"] = callcenter::DialModeName(*campaign.dial_mode);
+  if (!campaign.ivr.empty()) {
+    // A valid campaign's flow is valid JSON; parse() without exceptions all the same.
+    json flow = json::parse(campaign.ivr, nullptr, /*allow_exceptions=*/false);
+    if (!flow.is_discarded()) out["ivr"] = std::move(flow);
+  }
   return out;
 }
 

@@ -113,6 +113,39 @@ TEST(CampaignJsonTest, WrittenKeysAreTheFileFormat) {
   EXPECT_EQ(written["dispositions"][0]["effect"], "do_not_call");
 }
 
+TEST(CampaignJsonTest, HelplineExampleCarriesTheExampleIvrFlow) {
+  base::Result<callcenter::Campaign> campaign =
+      ParseCampaign(ReadExample("helpline.json"), "helpline.json");
+  ASSERT_TRUE(campaign.ok()) << campaign.status().ToString();
+  std::ifstream in(std::string(JANSAMPARK_EXAMPLES_DIR) + "/ivr/helpline.json");
+  EXPECT_EQ(json::parse(campaign->ivr), json::parse(in));
+  EXPECT_EQ(CampaignToJson(*campaign)["ivr"]["start"], "welcome");
+  base::Result<std::shared_ptr<const telephony::ivr::Flow>> flow = IvrFlowOf(*campaign);
+  ASSERT_TRUE(flow.ok()) << flow.status().ToString();
+  EXPECT_EQ((*flow)->QueueNames(), std::vector<std::string>{"helpline"});
+}
+
+TEST(CampaignJsonTest, CampaignWithoutAnIvrWritesNone) {
+  EXPECT_FALSE(CampaignToJson(*ParseCampaign(Minimal().dump(), "test.json")).contains("ivr"));
+}
+
+TEST(CampaignJsonTest, IvrFlowErrorsAreNamedUnderIvr) {
+  json document = Minimal();
+  document["kind"] = "blended";
+  document["ivr"] = json::parse(R"({"start": "welcome",
+      "steps": {"welcome": {"paly": "welcome", "next": "queue"}, "queue": {"queue": "helpline"}}})");
+  EXPECT_EQ(ErrorOf(document),
+            "test.json: campaign test-outbound: ivr: steps.welcome.paly: unknown key; did you "
+            "mean play?");
+  document["ivr"] = "helpline.json";
+  EXPECT_EQ(ErrorOf(document), "test.json: ivr: expected an object");
+  document["ivr"] = json::parse(R"({"start": "q", "steps": {"q": {"queue": "helpline"}}})");
+  document["kind"] = "outbound";
+  EXPECT_EQ(ErrorOf(document),
+            "test.json: campaign test-outbound: ivr is only for inbound and blended campaigns; an "
+            "outbound campaign takes no calls");
+}
+
 TEST(CampaignJsonTest, MalformedJsonGivesLineAndColumn) {
   std::string error = ErrorOfText("{\n  \"id\": \"x\",\n  \"name\": tru\n}");
   EXPECT_EQ(error.find("test.json: line 3, column "), 0u) << error;

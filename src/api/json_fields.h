@@ -28,6 +28,9 @@ class JsonFields {
   // object's own path ("retry", "survey[2]"), empty for the top of the document.
   static base::Result<JsonFields> Of(const nlohmann::json& value, std::string path);
 
+  // The object read, as it is (to hand a nested document, such as an IVR flow, to its own
+  // reader whole).
+  const nlohmann::json& value() const { return *object_; }
   // "retry.busy_minutes"; just "name" at the top of the document.
   std::string PathOf(std::string_view key) const;
   bool Has(std::string_view key) const;

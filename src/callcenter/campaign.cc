@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "telephony/ivr/flow_parser.h"
 
 namespace callcenter {
 namespace {
@@ -157,6 +158,31 @@ base::Status CheckDispositions(const std::vector<Disposition>& dispositions) {
   return base::OkStatus();
 }
 
+// A flow only for campaigns that take calls, and only in the campaign's languages: a caller
+// who chose a language no agent of the campaign is meant to speak would wait in vain. The
+// flow's queue names are not checked: a campaign's agents form one queue per language (the
+// Acd's), so a queue name only says, in logs, where the flow ended.
+base::Status CheckIvr(const Campaign& campaign) {
+  if (campaign.ivr.empty()) return base::OkStatus();
+  if (campaign.kind == CampaignKind::kOutbound) {
+    return Invalid("ivr",
+                   "is only for inbound and blended campaigns; an outbound campaign takes "
+                   "no calls");
+  }
+  JS_ASSIGN_OR_RETURN(std::shared_ptr<const telephony::ivr::Flow> flow, IvrFlowOf(campaign));
+  for (const auto& [name, step] : flow->steps()) {
+    const auto* language = std::get_if<telephony::ivr::LanguageStep>(&step.action);
+    if (language == nullptr) continue;
+    const std::vector<std::string>& known = campaign.languages;
+    if (std::find(known.begin(), known.end(), language->language) == known.end()) {
+      return base::InvalidArgument("ivr: steps." + name + ".language: '" + language->language +
+                                   "' is not one of the campaign's languages (" +
+                                   base::Join(known, ", ") + ")");
+    }
+  }
+  return base::OkStatus();
+}
+
 base::Status CheckFields(const Campaign& campaign) {
   JS_RETURN_IF_ERROR(CheckText(campaign.name, "name", Campaign::kMaxNameLength, true));
   JS_RETURN_IF_ERROR(CheckText(campaign.note, "note", Campaign::kMaxNoteLength, false));
@@ -170,7 +196,8 @@ base::Status CheckFields(const Campaign& campaign) {
                        base::FormatFixed(campaign.abandon_target, 4));
   }
   JS_RETURN_IF_ERROR(CheckSurvey(campaign.survey));
-  return CheckDispositions(campaign.dispositions);
+  JS_RETURN_IF_ERROR(CheckDispositions(campaign.dispositions));
+  return CheckIvr(campaign);
 }
 
 bool SameRetry(const RetryPolicy& a, const RetryPolicy& b) {
@@ -215,6 +242,13 @@ bool IsSlug(std::string_view text) {
   });
 }
 
+base::Result<std::shared_ptr<const telephony::ivr::Flow>> IvrFlowOf(const Campaign& campaign) {
+  if (campaign.ivr.empty()) return std::shared_ptr<const telephony::ivr::Flow>();
+  base::Result<telephony::ivr::Flow> flow = telephony::ivr::ParseFlow(campaign.ivr);
+  if (!flow.ok()) return flow.status().WithContext("ivr");
+  return std::make_shared<const telephony::ivr::Flow>(*std::move(flow));
+}
+
 bool IsLanguageCode(std::string_view text) {
   if (text.size() < 2 || text.size() > 3) return false;
   return std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -235,7 +269,7 @@ bool operator==(const Campaign& a, const Campaign& b) {
          a.contact_lists == b.contact_lists && a.hours.open() == b.hours.open() &&
          a.hours.close() == b.hours.close() && SameRetry(a.retry, b.retry) &&
          a.abandon_target == b.abandon_target && a.survey == b.survey &&
-         a.dispositions == b.dispositions;
+         a.dispositions == b.dispositions && a.ivr == b.ivr;
 }
 
 }  // namespace callcenter

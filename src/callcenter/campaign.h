@@ -2,16 +2,19 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "base/status.h"
 #include "callcenter/calling_hours.h"
 #include "callcenter/calling_list.h"
 #include "callcenter/dial_mode.h"
 #include "callcenter/survey.h"
+#include "telephony/ivr/flow.h"
 
 namespace callcenter {
 
@@ -68,6 +71,10 @@ struct Campaign {
   double abandon_target = kDefaultAbandonTarget;  // of answered calls, in (0, kMaxAbandonTarget]
   std::vector<SurveyQuestion> survey;             // may be empty
   std::vector<Disposition> dispositions;          // at least one, and one with effect kDoNotCall
+  // The IVR flow inbound callers hear before the queue (docs/ivr.md), as the JSON text of the
+  // file's "ivr" object; empty: none, callers are queued at once. Inbound and blended only.
+  // Kept as text so that the campaign reads back as it was written; IvrFlowOf() parses it.
+  std::string ivr;
 
   // OkStatus, or kInvalidArgument for the first rule broken, naming the campaign and the field
   // by its path in the campaign file: "campaign ls-volunteers: retry.max_attempts must be from
@@ -77,6 +84,11 @@ struct Campaign {
 
 // Field by field; calling hours by their window.
 bool operator==(const Campaign& a, const Campaign& b);
+
+// The campaign's IVR flow, checked whole (telephony::ivr::ParseFlow); null when it has none.
+// kInvalidArgument "ivr: <the flow's error>" ("ivr: steps.welcome.next: no step named
+// 'langauge' (did you mean 'language'?)") when it is no valid flow. Validate() checks more.
+base::Result<std::shared_ptr<const telephony::ivr::Flow>> IvrFlowOf(const Campaign& campaign);
 
 // Whether `text` is a slug: 1 to 64 of a-z, 0-9 and '-', the first a letter or a digit (so
 // that it is never taken for a command-line flag). Campaign ids, list names, question ids and

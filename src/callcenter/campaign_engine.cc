@@ -22,6 +22,15 @@ DialerSettings DialerSettingsFor(const Campaign& campaign) {
   return settings;
 }
 
+InboundLine InboundLineFor(const Campaign& campaign, std::string number,
+                           std::shared_ptr<const telephony::ivr::Flow> flow) {
+  InboundLine line;
+  line.number = std::move(number);
+  line.language = campaign.languages.empty() ? "hi" : campaign.languages.front();
+  line.flow = std::move(flow);
+  return line;
+}
+
 std::unique_ptr<Pacer> PacerFor(const DialMode& mode) {
   switch (mode.kind) {
     case DialModeKind::kPreview:

@@ -33,6 +33,20 @@ TEST(CampaignEngineTest, SettingsFollowTheCampaign) {
   EXPECT_EQ(settings.retry_after, std::chrono::hours(3));
 }
 
+TEST(CampaignEngineTest, InboundLineSpeaksTheFirstLanguageThroughTheCampaignsFlow) {
+  Campaign campaign = Volunteers();
+  campaign.kind = CampaignKind::kBlended;
+  campaign.ivr = R"({"start":"q","steps":{"q":{"queue":"helpline"}}})";
+  base::Result<std::shared_ptr<const telephony::ivr::Flow>> flow = IvrFlowOf(campaign);
+  ASSERT_TRUE(flow.ok()) << flow.status().ToString();
+  InboundLine line = InboundLineFor(campaign, "+911800100100", *flow);
+  EXPECT_EQ(line.number, "+911800100100");
+  EXPECT_EQ(line.language, "mai");
+  EXPECT_EQ(line.territory, "");
+  EXPECT_EQ(line.flow, *flow);
+  EXPECT_EQ(InboundLineFor(Volunteers(), "+911800100100", nullptr).flow, nullptr);
+}
+
 TEST(CampaignEngineTest, PreviewCampaignDialsInPreview) {
   Campaign campaign = Volunteers();
   campaign.dial_mode = DialMode{DialModeKind::kPreview, 1.0};

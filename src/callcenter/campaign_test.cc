@@ -216,6 +216,62 @@ TEST(CampaignTest, EveryCampaignCanRecordAnOptOut) {
   EXPECT_NE(ErrorAfter([](Campaign& c) { c.dispositions.clear(); }), "");
 }
 
+// A flow in the campaign's languages, compact as the campaign file's reader keeps it.
+constexpr std::string_view kFlow =
+    R"({"start":"menu","steps":{"en":{"language":"en","next":"queue"},)"
+    R"("menu":{"menu":{"options":{"1":"en"},"prompt":"language_menu"}},)"
+    R"("queue":{"queue":"helpline"}}})";
+
+TEST(CampaignTest, IvrFlowIsOnlyForCampaignsThatTakeCalls) {
+  EXPECT_EQ(ErrorAfter([](Campaign& c) { c.ivr = kFlow; }),
+            "campaign ls-volunteers: ivr is only for inbound and blended campaigns; an outbound "
+            "campaign takes no calls");
+  EXPECT_EQ(ErrorAfter([](Campaign& c) {
+              c.kind = CampaignKind::kBlended;
+              c.ivr = kFlow;
+            }),
+            "");
+}
+
+TEST(CampaignTest, IvrFlowErrorsNameTheirPlaceUnderIvr) {
+  auto blended_with = [](std::string flow) {
+    return [flow](Campaign& c) {
+      c.kind = CampaignKind::kBlended;
+      c.ivr = flow;
+    };
+  };
+  std::string typo(kFlow);
+  typo.replace(typo.find(R"("next":"queue")"), 14, R"("next":"qeue")");
+  EXPECT_EQ(ErrorAfter(blended_with(typo)),
+            "campaign ls-volunteers: ivr: steps.en.next: no step named 'qeue' (did you mean "
+            "'queue'?)");
+  EXPECT_EQ(ErrorAfter(blended_with(R"({"start":"x"})")),
+            "campaign ls-volunteers: ivr: steps: required key is missing");
+}
+
+TEST(CampaignTest, IvrFlowChoosesOnlyLanguagesOfTheCampaign) {
+  std::string tamil(kFlow);
+  tamil.replace(tamil.find(R"("language":"en")"), 15, R"("language":"ta")");
+  EXPECT_EQ(ErrorAfter([&](Campaign& c) {
+              c.kind = CampaignKind::kBlended;
+              c.ivr = tamil;
+            }),
+            "campaign ls-volunteers: ivr: steps.en.language: 'ta' is not one of the campaign's "
+            "languages (hi, en)");
+}
+
+TEST(CampaignTest, IvrFlowOfParsesTheFlowOrIsNullWithoutOne) {
+  base::Result<std::shared_ptr<const telephony::ivr::Flow>> none = IvrFlowOf(Valid());
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, nullptr);
+  Campaign campaign = Valid();
+  campaign.ivr = kFlow;
+  base::Result<std::shared_ptr<const telephony::ivr::Flow>> flow = IvrFlowOf(campaign);
+  ASSERT_TRUE(flow.ok()) << flow.status().ToString();
+  EXPECT_EQ((*flow)->start(), "menu");
+  EXPECT_EQ((*flow)->QueueNames(), std::vector<std::string>{"helpline"});
+}
+
 TEST(CampaignTest, EqualityComparesEveryField) {
   EXPECT_EQ(Valid(), Valid());
   Campaign other = Valid();
@@ -226,6 +282,9 @@ TEST(CampaignTest, EqualityComparesEveryField) {
   EXPECT_FALSE(other == Valid());
   other = Valid();
   other.survey[0].text = "Will you volunteer?";
+  EXPECT_FALSE(other == Valid());
+  other = Valid();
+  other.ivr = kFlow;
   EXPECT_FALSE(other == Valid());
 }
 

@@ -255,7 +255,7 @@ void Dialer::Connect(telephony::CallId id, Call& call, Agent& agent) {
   connected_at_[call.agent_id] = now;
   if (call.inbound) {
     ++stats_.inbound_connected;
-    stats_.inbound_waits_s.push_back(Seconds(now - call.answered));
+    stats_.inbound_waits_s.push_back(Seconds(now - call.queued));
     return;
   }
   agent_calls_[call.agent_id] = AgentCall{call.target, call.attempt_id};
@@ -281,6 +281,10 @@ void Dialer::Abandon(telephony::CallId id) {
 void Dialer::OnPlayed(telephony::CallId id) {
   auto it = calls_.find(id);
   if (it == calls_.end()) return;
+  if (it->second.phase == Phase::kInIvr && it->second.ivr) {
+    it->second.ivr->OnPlayed();
+    return;
+  }
   if (it->second.phase == Phase::kAbandoning) control_.Hangup(id);
   // A waiting caller hears the queue message again until an agent is free.
   if (it->second.phase == Phase::kWaiting && it->second.inbound) {
@@ -288,7 +292,12 @@ void Dialer::OnPlayed(telephony::CallId id) {
   }
 }
 
-void Dialer::OnDigit(telephony::CallId /*call*/, char /*digit*/) {}
+void Dialer::OnDigit(telephony::CallId id, char digit) {
+  auto it = calls_.find(id);
+  if (it != calls_.end() && it->second.phase == Phase::kInIvr && it->second.ivr) {
+    it->second.ivr->OnDigit(digit);
+  }
+}
 
 void Dialer::OnEnded(telephony::CallId id, telephony::EndCause cause) {
   auto it = calls_.find(id);
@@ -306,6 +315,11 @@ void Dialer::OnEnded(telephony::CallId id, telephony::EndCause cause) {
       measured_.RecordResult(ResultOf(cause), now - call.dialled);
       ReleaseBoundAgent(call);
       Finish(id, OutcomeOf(cause));
+      return;
+    case Phase::kInIvr:
+      // Never queued, so nothing to withdraw; the IvrCall's timers go with it.
+      if (call.ivr == nullptr || !call.ivr->ended()) ++stats_.inbound_left_in_ivr;
+      Finish(id, AttemptOutcome::kAbandoned);
       return;
     case Phase::kWaiting:
       if (call.inbound) {

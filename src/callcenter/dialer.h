@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -10,10 +11,12 @@
 #include "callcenter/agent_pool.h"
 #include "callcenter/contact_source.h"
 #include "callcenter/dialer_stats.h"
+#include "callcenter/ivr_call.h"
 #include "callcenter/measurements.h"
 #include "callcenter/pacer.h"
 #include "store/store.h"
 #include "telephony/call_control.h"
+#include "telephony/ivr/flow.h"
 
 namespace callcenter {
 
@@ -24,6 +27,10 @@ struct InboundLine {
   std::string territory;  // state code or seat id the line serves; empty: anywhere
   // A second language the line announces; a caller who stays on accepts it (AcdTiers).
   std::optional<std::string> fallback_language;
+  // What callers hear before the queue (docs/ivr.md); null: they are queued at once. Prompts
+  // before a language step are played in `language`. The flow's queue step queues the caller
+  // in the language they chose (or `language`), with this line's fallback and territory.
+  std::shared_ptr<const telephony::ivr::Flow> flow = nullptr;
 };
 
 struct DialerSettings {
@@ -51,10 +58,11 @@ struct DialerSettings {
   std::vector<std::string> retry_dispositions;
   base::Duration retry_after = std::chrono::hours(2);
 
-  // Inbound (a helpline, or a blended campaign): calls to these numbers are answered and
-  // queued at the Acd, which widens them along `inbound_tiers`; callers hear `queue_prompt`
-  // while they wait, and after `max_queue_wait` hear `closed_prompt` and are let go. Calls to
-  // other numbers are refused. Outbound pacing sees inbound callers waiting and holds back.
+  // Inbound (a helpline, or a blended campaign): calls to these numbers are answered, taken
+  // through the line's IVR flow if it has one, and queued at the Acd, which widens them along
+  // `inbound_tiers`; callers hear `queue_prompt` while they wait, and after `max_queue_wait` hear
+  // `closed_prompt` and are let go. Calls to other numbers are refused. Outbound pacing sees
+  // inbound callers waiting and holds back.
   std::vector<InboundLine> inbound_lines;
   AcdTiers inbound_tiers;
   base::Duration max_queue_wait = std::chrono::minutes(10);
@@ -121,7 +129,8 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   void OnTalkTimedOut(const Agent& agent, telephony::CallId call) override;
 
  private:
-  enum class Phase { kRinging, kWaiting, kAbandoning, kTalking };
+  // kInIvr: an inbound caller going through their line's IVR flow, not yet queued.
+  enum class Phase { kRinging, kInIvr, kWaiting, kAbandoning, kTalking };
   struct Call {
     telephony::CallId id = 0;
     DialTarget target;
@@ -130,10 +139,13 @@ class Dialer : public telephony::CallEvents, public AgentListener {
     Phase phase = Phase::kRinging;
     base::TimePoint dialled;
     base::TimePoint answered;
+    base::TimePoint queued;  // inbound: when the caller joined the queue
     base::TimePoint connected;
     std::string agent_id;
     std::optional<base::TimerId> deadline;
-    std::int64_t attempt_id = 0;  // in the journal; 0 without one
+    std::int64_t attempt_id = 0;        // in the journal; 0 without one
+    const InboundLine* line = nullptr;  // inbound: the line called, in settings_
+    std::unique_ptr<IvrCall> ivr;       // inbound through a flow: until the call ends
   };
 
   // What the dialer remembers of an agent's current outbound call, for its wrap-up.
@@ -157,6 +169,10 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   void OnRouted(telephony::CallId id, Agent& agent);
   void Connect(telephony::CallId id, Call& call, Agent& agent);
   void ReleaseBoundAgent(const Call& call);
+  void QueueInbound(telephony::CallId id, Call& call, const std::string& language);
+  void StartIvr(telephony::CallId id, Call& call);
+  void OnIvrQueue(telephony::CallId id, const telephony::ivr::RouteToQueue& route);
+  void OnIvrHangup(telephony::CallId id);
   void LetInboundCallerGo(telephony::CallId id);
   void EndInboundWait(telephony::CallId id, Call& call);
   void Abandon(telephony::CallId id);

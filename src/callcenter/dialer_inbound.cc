@@ -1,5 +1,7 @@
-// Inbound calls of a helpline or blended campaign: answered, queued at the Acd by their line's
-// language and territory, and put through to an agent, or let go after the longest wait.
+// Inbound calls of a helpline or blended campaign: answered, taken through their line's IVR
+// flow if it has one (dialer_ivr.cc), queued at the Acd by the language (the caller's choice,
+// else the line's) and the line's territory, and put through to an agent, or let go after the
+// longest wait.
 #include <algorithm>
 
 #include "base/logging.h"
@@ -26,10 +28,22 @@ void Dialer::OnIncoming(telephony::CallId id, const telephony::IncomingCall& inc
   call.id = id;
   call.inbound = true;
   call.target.number = incoming.from;
-  call.phase = Phase::kWaiting;
   call.answered = clock_.Now();
+  call.line = &*line;
+  if (line->flow) {
+    StartIvr(id, call);  // dialer_ivr.cc; queued when the flow says so
+    return;
+  }
+  QueueInbound(id, call, line->language);
+}
+
+// The caller joins the queue of `language` with their line's fallback and territory, and is
+// put through at once if an agent is free.
+void Dialer::QueueInbound(telephony::CallId id, Call& call, const std::string& language) {
+  call.phase = Phase::kWaiting;
+  call.queued = clock_.Now();
   ++stats_.inbound_offered;
-  CallerNeeds needs{line->language, line->fallback_language, line->territory, false,
+  CallerNeeds needs{language, call.line->fallback_language, call.line->territory, false,
                     settings_.inbound_tiers};
   base::Result<Agent*> offered = acd_.Offer(id, std::move(needs));
   if (offered.ok() && *offered != nullptr) {
@@ -59,7 +73,7 @@ void Dialer::EndInboundWait(telephony::CallId id, Call& call) {
   call.deadline.reset();
   (void)acd_.Withdraw(id);
   ++stats_.inbound_abandoned;
-  stats_.inbound_waits_s.push_back(Seconds(clock_.Now() - call.answered));
+  stats_.inbound_waits_s.push_back(Seconds(clock_.Now() - call.queued));
 }
 
 base::Result<int> Dialer::QueuePosition(telephony::CallId call) const {

@@ -25,7 +25,14 @@ struct DialerStats {
   std::int64_t inbound_connected = 0;
   std::int64_t inbound_abandoned = 0;
   std::int64_t inbound_refused = 0;
-  std::vector<double> inbound_waits_s;  // from answer to agent or to leaving, s
+  // Inbound callers on a line with an IVR flow: answered into the flow (queued later, if the
+  // flow routes them to the queue: then counted in inbound_offered too), gone while in it (hung
+  // up before it ended: nobody was queued or reserved for them), and hung up by it (a hangup
+  // step, or a menu without `otherwise` that got no key).
+  std::int64_t inbound_ivr = 0;
+  std::int64_t inbound_left_in_ivr = 0;
+  std::int64_t inbound_hung_up_by_ivr = 0;
+  std::vector<double> inbound_waits_s;  // from joining the queue to agent or to leaving, s
   // From a person's answer to an agent (connected) or to the abandon message (abandoned), s.
   std::vector<double> customer_waits_s;
   double talk_seconds = 0;  // connected calls, from connect to the end of the call

@@ -52,6 +52,11 @@ void ScriptedCallControl::Answer(telephony::CallId call, telephony::AnswerKind k
   events_->OnAnswered(call, kind);
 }
 
+void ScriptedCallControl::Digit(telephony::CallId call, char digit) {
+  if (calls_.at(call).ended) return;
+  events_->OnDigit(call, digit);
+}
+
 void ScriptedCallControl::End(telephony::CallId call, telephony::EndCause cause) {
   Dialled& dialled = calls_.at(call);
   if (dialled.ended) return;

@@ -37,6 +37,8 @@ class ScriptedCallControl : public telephony::CallControl {
   // What the network does, reported to the events at once.
   void Answer(telephony::CallId call, telephony::AnswerKind kind = telephony::AnswerKind::kHuman);
   void End(telephony::CallId call, telephony::EndCause cause);
+  // The far end of an answered call presses `digit`: reported to the events at once.
+  void Digit(telephony::CallId call, char digit);
   // A caller rings `to` from `from`: reported to the events at once. The new call's id.
   telephony::CallId Incoming(const std::string& from, const std::string& to);
 
