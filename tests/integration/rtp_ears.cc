@@ -61,4 +61,18 @@ HeardStream TalkUntilHeard(UdpPeer& from, const HeardStream& to_heard, std::uint
   return heard;
 }
 
+void Press(UdpPeer& from, const HeardStream& to_heard, char digit) {
+  constexpr std::uint32_t kTimestamp = 48000;
+  for (std::uint16_t sequence = 1; sequence <= 5; ++sequence) {
+    bool end = sequence >= 3;
+    std::vector<std::uint8_t> payload = {static_cast<std::uint8_t>(digit - '0'),
+                                         static_cast<std::uint8_t>((end ? 0x80 : 0) | 10), 0x03,
+                                         0x20};
+    telephony::rtp::RtpHeader header{101, sequence == 1, sequence, kTimestamp, 0x1234};
+    std::vector<std::uint8_t> packet(12 + payload.size());
+    packet.resize(telephony::rtp::WriteRtp(header, payload, packet));
+    from.SendTo(packet, to_heard.from_address, to_heard.from_port);
+  }
+}
+
 }  // namespace rtp_ears

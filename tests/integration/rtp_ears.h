@@ -30,4 +30,8 @@ HeardStream Listen(sip_peers::UdpPeer& peer, std::size_t bytes, int quiet_ms = 1
 HeardStream TalkUntilHeard(sip_peers::UdpPeer& from, const HeardStream& to_heard, std::uint8_t fill,
                            sip_peers::UdpPeer& listener, std::size_t packets);
 
+// Presses `digit` ('0'-'9') as RFC 4733 events (payload type 101) to where `to_heard` came
+// from: a start, a continuation and the end packet three times, as phones do.
+void Press(sip_peers::UdpPeer& from, const HeardStream& to_heard, char digit);
+
 }  // namespace rtp_ears

@@ -23,6 +23,7 @@
 #include "integration/rtp_ears.h"
 #include "integration/sip_peers.h"
 #include "integration/sipp_scenarios.h"
+#include "telephony/ivr/flow_parser.h"
 #include "telephony/sip/sip_call_control.h"
 
 namespace {
@@ -62,7 +63,8 @@ class ListedContacts : public callcenter::ContactSource {
 // SipCallControl -> CallControlMux -> {Dialer (through BeepOnBridge), AgentPhones}.
 struct CallCentre {
   CallCentre(base::Clock& clock, telephony::CallControl& network,
-             std::unique_ptr<callcenter::Pacer> pacing, std::vector<std::string> numbers)
+             std::unique_ptr<callcenter::Pacer> pacing, std::vector<std::string> numbers,
+             std::shared_ptr<const telephony::ivr::Flow> flow)
       : pool(clock),
         mux(network),
         dialer_view(mux.NewView()),
@@ -74,7 +76,7 @@ struct CallCentre {
     mux.RouteIncomingTo(dialer_view);
     callcenter::DialerSettings settings;
     settings.caller_id = "+911140000000";
-    settings.inbound_lines = {{kHelpline, "hi", "", std::nullopt}};
+    settings.inbound_lines = {{kHelpline, "hi", "", std::nullopt, std::move(flow)}};
     dialer = std::make_unique<callcenter::Dialer>(clock, beeping, pool, contacts, *pacer, settings);
   }
 
@@ -135,30 +137,52 @@ class SipCallCentreTest : public ::testing::Test {
   // returns what the agent heard on answering (the log-in beep).
   HeardStream StartWithAgentOnPhone(UdpPeer& agent_media, std::unique_ptr<callcenter::Pacer> pacer,
                                     std::vector<std::string> numbers) {
+    return StartWithAgentsOnPhones({&agent_media}, std::move(pacer), std::move(numbers), nullptr)
+        .front();
+  }
+
+  // Agents a1, a2, ... (speaking `languages[i]`) are called on their phones in turn, each
+  // through the next trunk; what each heard on answering.
+  std::vector<HeardStream> StartWithAgentsOnPhones(
+      const std::vector<UdpPeer*>& media, std::unique_ptr<callcenter::Pacer> pacer,
+      std::vector<std::string> numbers, std::shared_ptr<const telephony::ivr::Flow> flow,
+      const std::vector<std::string>& languages = {"hi", "en"}) {
     config_.listen_port = sip_peers::FreePort(true);
     config_.media.port_low = 21000;
     config_.media.port_high = 29998;
     auto started = telephony::sip::SipCallControl::Start(config_, clock_, prompts_);
     EXPECT_TRUE(started.ok()) << started.status().message();
-    if (!started.ok()) return {};
+    if (!started.ok()) return std::vector<HeardStream>(media.size());
     sip_ = std::move(*started);
     OnClock([&] {
-      centre_ = std::make_unique<CallCentre>(clock_, *sip_, std::move(pacer), std::move(numbers));
+      centre_ = std::make_unique<CallCentre>(clock_, *sip_, std::move(pacer), std::move(numbers),
+                                             std::move(flow));
       sip_->SetEvents(&centre_->mux);
-      auto agent =
-          centre_->pool.Add({"a1", "Synthetic agent", "", {"hi"}, {}, {}, "+919811100001"});
-      ASSERT_TRUE(agent.ok()) << agent.status().message();
-      ASSERT_TRUE(centre_->phones.Ready("a1").ok());
     });
-    HeardStream heard = Listen(agent_media, 320);
-    EXPECT_EQ(heard.payload, prompts_.Find("beep")->pcmu) << "the log-in beep";
-    EXPECT_TRUE(sip_peers::WaitUntil([&] {
-      bool connected = false;
+    std::vector<HeardStream> heard;
+    for (std::size_t i = 0; i < media.size(); ++i) {
+      std::string id = "a" + std::to_string(i + 1);
       OnClock([&] {
-        connected = centre_->phones.StateOf("a1").status == callcenter::PhoneStatus::kConnected;
+        auto agent = centre_->pool.Add({id,
+                                        "Synthetic agent",
+                                        "",
+                                        {languages[i]},
+                                        {},
+                                        {},
+                                        "+91981110000" + std::to_string(i + 1)});
+        ASSERT_TRUE(agent.ok()) << agent.status().message();
+        ASSERT_TRUE(centre_->phones.Ready(id).ok());
       });
-      return connected;
-    }));
+      heard.push_back(Listen(*media[i], 320));
+      EXPECT_EQ(heard.back().payload, prompts_.Find("beep")->pcmu) << "the log-in beep of " << id;
+      EXPECT_TRUE(sip_peers::WaitUntil([&] {
+        bool connected = false;
+        OnClock([&] {
+          connected = centre_->phones.StateOf(id).status == callcenter::PhoneStatus::kConnected;
+        });
+        return connected;
+      }));
+    }
     return heard;
   }
 
@@ -248,6 +272,58 @@ TEST_F(SipCallCentreTest, OutboundPersonReachesTheAgentOrHearsTheAbandonMessage)
   Stop();
   EXPECT_EQ((first_abandoned ? second : first)->Wait(20), 0);
   EXPECT_EQ(agent_phone->Wait(20), 0) << agent_phone->Output();
+}
+
+// The helpline's IVR: the caller hears the welcome and the language menu, presses 2 for
+// English, and is put through to the English-speaking agent, not the Hindi one.
+TEST_F(SipCallCentreTest, HelplineCallerChoosesEnglishByDigitAndReachesTheEnglishAgent) {
+  prompts_.Add("welcome_hi", Tone(0x11, 5));
+  prompts_.Add("menu_hi", Tone(0x22, 5));
+  auto flow = telephony::ivr::ParseFlow(R"({
+    "start": "welcome",
+    "steps": {
+      "welcome": { "play": "welcome", "next": "menu" },
+      "menu": { "menu": { "prompt": "menu", "options": { "1": "hindi", "2": "english" },
+                          "timeout_seconds": 10, "attempts": 1, "otherwise": "hindi" } },
+      "hindi": { "language": "hi", "next": "queue" },
+      "english": { "language": "en", "next": "queue" },
+      "queue": { "queue": "helpline" } } })");
+  ASSERT_TRUE(flow.ok()) << flow.status().message();
+  UdpPeer hindi_agent_media;
+  UdpPeer english_agent_media;
+  auto hindi_phone = Carrier(hindi_agent_media, 1);
+  auto english_phone = Carrier(english_agent_media, 1);
+  std::vector<HeardStream> agents_heard = StartWithAgentsOnPhones(
+      {&hindi_agent_media, &english_agent_media}, callcenter::MakeProgressivePacer(), {},
+      std::make_shared<const telephony::ivr::Flow>(std::move(*flow)));
+  ASSERT_NE(sip_, nullptr);
+
+  UdpPeer caller_media;
+  std::string caller_scenario = sip_peers::WriteFile(
+      dir_.path().string(), "caller.xml", sipp_scenarios::CallerHungUpOn(caller_media.port()));
+  Sipp caller({"-sf", caller_scenario, "127.0.0.1:" + std::to_string(config_.listen_port), "-s",
+               kHelpline, "-m", "1", "-p", std::to_string(sip_peers::FreePort())},
+              dir_.path().string());
+  HeardStream caller_heard = Listen(caller_media, 1600);
+  std::vector<std::uint8_t> expected = prompts_.Find("welcome_hi")->pcmu;
+  expected.insert(expected.end(), prompts_.Find("menu_hi")->pcmu.begin(),
+                  prompts_.Find("menu_hi")->pcmu.end());
+  EXPECT_EQ(caller_heard.payload, expected) << "the welcome, then the language menu";
+  EXPECT_TRUE(caller_heard.continuous);
+
+  rtp_ears::Press(caller_media, caller_heard, '2');
+  EXPECT_EQ(Listen(english_agent_media, 320).payload, prompts_.Find("beep")->pcmu)
+      << "the English agent's beep as the caller comes in";
+  HeardStream agent_hears =
+      TalkUntilHeard(caller_media, caller_heard, 0x44, english_agent_media, 10);
+  EXPECT_EQ(agent_hears.payload, std::vector<std::uint8_t>(1600, 0x44));
+  EXPECT_TRUE(Listen(hindi_agent_media, 160, 300).payload.empty()) << "the Hindi agent hears none";
+  OnClock([&] {
+    EXPECT_EQ(centre_->pool.Find("a2")->state(), callcenter::AgentState::kTalking);
+    EXPECT_EQ(centre_->pool.Find("a1")->state(), callcenter::AgentState::kReady);
+  });
+  Stop();
+  EXPECT_EQ(caller.Wait(20), 0) << caller.Output();
 }
 
 }  // namespace

@@ -39,18 +39,6 @@ telephony::rtp::PromptRef CountingPrompt(std::size_t frames) {
   return prompt;
 }
 
-// An RFC 4733 packet: `digit` as event 0-9, with the end bit when `end`.
-std::vector<std::uint8_t> DtmfPacket(int digit, bool end, std::uint16_t sequence,
-                                     std::uint32_t timestamp) {
-  std::vector<std::uint8_t> payload = {static_cast<std::uint8_t>(digit),
-                                       static_cast<std::uint8_t>((end ? 0x80 : 0) | 10), 0x03,
-                                       0x20};
-  telephony::rtp::RtpHeader header{101, false, sequence, timestamp, 0x1234};
-  std::vector<std::uint8_t> packet(12 + payload.size());
-  packet.resize(telephony::rtp::WriteRtp(header, payload, packet));
-  return packet;
-}
-
 class SipCallTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -108,14 +96,7 @@ TEST_F(SipCallTest, CallerHearsThePromptAndADigitIsHeard) {
   EXPECT_NE(incoming.find("from +919800000001 to 1800110001"), std::string::npos) << incoming;
   EXPECT_NE(centre_.WaitFor("played "), "");
 
-  // Press 2: a start, a continuation and the end packet sent three times, as phones do.
-  std::uint32_t timestamp = 48000;
-  caller_media.SendTo(DtmfPacket(2, false, 1, timestamp), heard.from_address, heard.from_port);
-  caller_media.SendTo(DtmfPacket(2, false, 2, timestamp), heard.from_address, heard.from_port);
-  for (std::uint16_t sequence = 3; sequence <= 5; ++sequence) {
-    caller_media.SendTo(DtmfPacket(2, true, sequence, timestamp), heard.from_address,
-                        heard.from_port);
-  }
+  rtp_ears::Press(caller_media, heard, '2');
   EXPECT_NE(centre_.WaitFor("ended "), "");
   EXPECT_EQ(sipp->Wait(20), 0) << sipp->Output();
   std::vector<std::string> lines = centre_.Lines();
