@@ -20,7 +20,16 @@ void SetResponse(const ApiResponse& response, httplib::Response& http_response) 
 }  // namespace
 
 HttpServer::HttpServer(store::Database& db, const base::Clock& clock)
-    : db_(db), clock_(clock), server_(std::make_unique<httplib::Server>()) {
+    : own_db_(std::make_unique<LockedDatabase>(db)), db_(*own_db_), clock_(clock) {
+  Route();
+}
+
+HttpServer::HttpServer(LockedDatabase& db, const base::Clock& clock) : db_(db), clock_(clock) {
+  Route();
+}
+
+void HttpServer::Route() {
+  server_ = std::make_unique<httplib::Server>();
   auto handle = [this](const httplib::Request& http_request, httplib::Response& http_response) {
     ApiRequest request;
     request.method = http_request.method;
@@ -35,13 +44,11 @@ HttpServer::HttpServer(store::Database& db, const base::Clock& clock)
       for (const auto& [name, value] : http_request.params) request.query[name] = value;
     }
     request.body = http_request.body;
-    ApiResponse response;
-    {
-      std::lock_guard lock(db_mutex_);
+    ApiResponse response = db_.With([&](store::Database& db) {
       // Read under the lock, so that what is stored is dated in the order it is written.
       request.received_at = clock_.Now();
-      response = HandleRequest(db_, request);
-    }
+      return HandleRequest(db, request);
+    });
     SetResponse(response, http_response);
     JS_LOG(kDebug) << http_request.method << " " << http_request.path << " " << response.status;
   };

@@ -1,9 +1,9 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
 
+#include "api/locked_database.h"
 #include "base/clock.h"
 #include "base/result.h"
 #include "store/store.h"
@@ -21,6 +21,9 @@ class HttpServer {
   // `db` and `clock` must outlive the server; `clock` dates what requests store (it must be
   // safe to call Now() from the library's worker threads, as RealClock is).
   HttpServer(store::Database& db, const base::Clock& clock);
+  // The same over a database that others use too: every request holds `db`'s lock, so their
+  // writes and the requests are serialised.
+  HttpServer(LockedDatabase& db, const base::Clock& clock);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
@@ -33,9 +36,12 @@ class HttpServer {
   void Stop();
 
  private:
-  store::Database& db_;
+  // Makes the server and sets its handlers; called by both constructors.
+  void Route();
+
+  std::unique_ptr<LockedDatabase> own_db_;  // set by the first constructor only
+  LockedDatabase& db_;
   const base::Clock& clock_;
-  std::mutex db_mutex_;
   std::unique_ptr<httplib::Server> server_;
 };
 

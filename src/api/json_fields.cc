@@ -174,6 +174,18 @@ base::Result<std::vector<JsonFields>> JsonFields::Objects(std::string_view key,
   return objects;
 }
 
+base::Result<std::vector<JsonFields::Item>> JsonFields::Items(std::string_view key,
+                                                              bool required) const {
+  JS_ASSIGN_OR_RETURN(const json* value, Find(key, required));
+  std::vector<Item> items;
+  if (value == nullptr) return items;
+  if (!value->is_array()) return Expected(key, "an array");
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    items.push_back({PathOf(key) + "[" + std::to_string(i) + "]", &(*value)[i]});
+  }
+  return items;
+}
+
 base::Result<std::optional<JsonFields>> JsonFields::Object(std::string_view key) const {
   JS_ASSIGN_OR_RETURN(const json* value, Find(key, false));
   if (value == nullptr) return std::optional<JsonFields>();

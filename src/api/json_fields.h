@@ -46,6 +46,14 @@ class JsonFields {
   base::Result<std::vector<std::string>> Strings(std::string_view key, bool required) const;
   // An array of objects, each with its path ("survey[0]"); empty when absent and not required.
   base::Result<std::vector<JsonFields>> Objects(std::string_view key, bool required) const;
+  // The items of an array, each with its path ("numbers[1]"), for arrays whose items may take
+  // more than one form; empty when the key is absent and `required` is false. The values
+  // point into the document.
+  struct Item {
+    std::string path;
+    const nlohmann::json* value;
+  };
+  base::Result<std::vector<Item>> Items(std::string_view key, bool required) const;
   // The fields of an object-valued key; nullopt when absent.
   base::Result<std::optional<JsonFields>> Object(std::string_view key) const;
 

@@ -5,6 +5,7 @@
 
 #include "analysis/seat_queries.h"
 #include "analysis/seat_strength.h"
+#include "api/call_record_json.h"
 #include "api/campaign_routes.h"
 #include "api/dialer_json.h"
 #include "api/seat_json.h"
@@ -117,6 +118,25 @@ base::Result<simulation::DayParams> DayParamsFrom(const ApiRequest& request) {
   return params;
 }
 
+base::Result<ApiResponse> ListCalls(store::Database& db, const ApiRequest& request) {
+  JS_RETURN_IF_ERROR(CheckParameters(request, {"kind", "since", "until", "limit"}));
+  auto get = [&](const std::string& name) -> std::optional<std::string> {
+    auto it = request.query.find(name);
+    if (it == request.query.end()) return std::nullopt;
+    return it->second;
+  };
+  JS_ASSIGN_OR_RETURN(store::CallRecordQuery query, ParseCallRecordQuery({.kind = get("kind"),
+                                                                          .since = get("since"),
+                                                                          .until = get("until"),
+                                                                          .limit = get("limit")},
+                                                                         ParameterStyle::kQuery));
+  JS_ASSIGN_OR_RETURN(std::vector<store::CallRecord> records,
+                      db.call_records().ListCallRecords(query));
+  // Numbers typed by callers' networks need not be UTF-8; a stray byte must not fail the page.
+  return ApiResponse{200, "application/json",
+                     CallRecordsJson(records).dump(-1, ' ', false, json::error_handler_t::replace)};
+}
+
 base::Result<json> Health(store::Database& db) {
   JS_ASSIGN_OR_RETURN(int version, db.SchemaVersion());
   JS_ASSIGN_OR_RETURN(std::vector<geo::Seat> seats, db.reference().ListSeats());
@@ -157,6 +177,7 @@ base::Result<ApiResponse> Route(store::Database& db, const ApiRequest& request) 
     JS_ASSIGN_OR_RETURN(simulation::DayReport report, simulation::SimulateDay(params));
     return JsonResponse(DayReportJson(params, report));
   }
+  if (path == "/api/calls") return ListCalls(db, request);
   if (path == "/api/seats/method") {
     JS_RETURN_IF_ERROR(CheckParameters(request, {}));
     return ApiResponse{200, "text/plain; charset=utf-8", analysis::ExplainStrength()};

@@ -127,6 +127,59 @@ TEST_F(RouterTest, SimulationRefusesBadOrTooLargeDays) {
   EXPECT_EQ(Get("/api/dialer/simulate", {{"agentz", "5"}}).status, 400);
 }
 
+store::CallRecord MissedCallAt(int hour) {
+  store::CallRecord record;
+  record.direction = "inbound";
+  record.kind = "missed_call";
+  record.from = "+919000000001";  // synthetic
+  record.to = "+918000000000";
+  record.started_at =
+      base::TimePoint(std::chrono::seconds(1'767'225'600) + std::chrono::hours(hour));
+  record.outcome = "missed_call";
+  return record;
+}
+
+TEST_F(RouterTest, CallsListsCallRecordsNewestFirstWithFilters) {
+  ASSERT_TRUE(db_.call_records().AddCallRecord(MissedCallAt(1)).ok());
+  store::CallRecord helpline = MissedCallAt(2);
+  helpline.kind = "helpline";
+  helpline.outcome = "talked";
+  helpline.ended_at = helpline.started_at + std::chrono::minutes(3);
+  ASSERT_TRUE(db_.call_records().AddCallRecord(helpline).ok());
+  ASSERT_TRUE(db_.call_records().AddCallRecord(MissedCallAt(3)).ok());
+
+  ApiResponse all = Get("/api/calls");
+  ASSERT_EQ(all.status, 200) << all.body;
+  json body = Body(all);
+  EXPECT_EQ(body["count"], 3);
+  EXPECT_EQ(body["calls"][0]["started_at"], "2026-01-01T03:00:00Z");
+  EXPECT_EQ(body["calls"][1]["kind"], "helpline");
+  EXPECT_EQ(body["calls"][1]["ended_at"], "2026-01-01T02:03:00Z");
+  EXPECT_TRUE(body["calls"][0]["ended_at"].is_null());
+
+  json missed = Body(Get("/api/calls", {{"kind", "missed_call"}, {"limit", "1"}}));
+  ASSERT_EQ(missed["count"], 1);
+  EXPECT_EQ(missed["calls"][0]["started_at"], "2026-01-01T03:00:00Z");
+  // 07:30 IST is 02:00 UTC: the helpline call and the later missed call.
+  json since = Body(Get("/api/calls", {{"since", "2026-01-01T07:30:00+05:30"}}));
+  EXPECT_EQ(since["count"], 2);
+}
+
+TEST_F(RouterTest, CallsRefusesBadParametersNamingThem) {
+  for (const auto& [name, value] :
+       std::vector<std::pair<std::string, std::string>>{{"kind", "helpdesk"},
+                                                        {"since", "last week"},
+                                                        {"limit", "0"},
+                                                        {"limit", "5000"},
+                                                        {"limit", "x"},
+                                                        {"sort", "asc"}}) {
+    ApiResponse response = Get("/api/calls", {{name, value}});
+    EXPECT_EQ(response.status, 400) << name << "=" << value;
+    std::string message = Body(response)["error"]["message"];
+    EXPECT_NE(message.find("'" + name + "'"), std::string::npos) << message;
+  }
+}
+
 TEST_F(RouterTest, UnknownRouteIs404AndWrongMethodIs405) {
   EXPECT_EQ(Get("/api/nothing").status, 404);
   ApiRequest post;

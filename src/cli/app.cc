@@ -9,8 +9,8 @@ namespace cli {
 
 std::vector<Command> AllCommands() {
   std::vector<Command> commands;
-  for (auto group :
-       {DataCommands, SeatsCommands, DialerCommands, CampaignCommands, ServeCommands}) {
+  for (auto group : {DataCommands, SeatsCommands, DialerCommands, CampaignCommands, CallsCommands,
+                     ServeCommands}) {
     for (Command& command : group()) commands.push_back(std::move(command));
   }
   return commands;

@@ -3,12 +3,14 @@
 #include <thread>
 
 #include "api/http_server.h"
+#include "api/locked_database.h"
 #include "base/real_clock.h"
 #include "base/text.h"
 #include "cli/closed_line.h"
 #include "cli/command.h"
 #include "cli/common_flags.h"
 #include "cli/server_config.h"
+#include "cli/stored_missed_calls.h"
 #include "telephony/rtp/prompt_library.h"
 #include "telephony/sip/sip_call_control.h"
 
@@ -61,6 +63,10 @@ int RunServe(const ParsedFlags& flags, Io& io) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   base::RealClock clock;
+  // The HTTP workers and the SIP side's missed calls share the database under one lock.
+  // Declared before `sip`, so that they outlive it.
+  api::LockedDatabase locked_db(**db);
+  StoredMissedCalls missed_calls(locked_db, clock, config->callback_campaigns);
   telephony::rtp::PromptLibrary prompts;
   LoadPrompts(config->sip.prompts_dir, prompts, io);
   // SIP answers OPTIONS from here on; calls reach the call centre once it runs here (issue 4's
@@ -69,11 +75,12 @@ int RunServe(const ParsedFlags& flags, Io& io) {
   if (!sip.ok()) return ReportError(sip.status(), io);
   ClosedLine closed_line(**sip);
   (*sip)->SetEvents(&closed_line);
+  (*sip)->SetMissedCallSink(&missed_calls);
   io.out << "jansampark SIP on " << config->sip.listen_host << ":" << config->sip.listen_port
          << " (UDP and TCP), RTP ports " << config->sip.media.port_low << "-"
          << config->sip.media.port_high << std::endl;
 
-  api::HttpServer server(**db, clock);
+  api::HttpServer server(locked_db, clock);
   base::Result<int> port = server.Bind(address->host, address->port);
   if (!port.ok()) return ReportError(port.status(), io);
   io.out << "jansampark serving http://" << address->host << ":" << *port
@@ -103,10 +110,11 @@ std::vector<Command> ServeCommands() {
            "jansampark serve [--config FILE] [--db PATH] [--http HOST:PORT] [--sip HOST:PORT]\n"
            "                 [--rtp-ports LOW-HIGH]",
            "Routes: /health, /api/seats/summary, /api/seats/weak, /api/seats/segments,\n"
-           "/api/seats/method, /api/dialer/simulate, /api/campaigns (see docs/api.md).\n"
-           "SIP (UDP and TCP) answers OPTIONS with 200 as soon as it is up; trunks, helpline and\n"
-           "missed-call numbers come from the config file (docs/serve-config.md). SIGINT or\n"
-           "SIGTERM stops the server.\n",
+           "/api/seats/method, /api/dialer/simulate, /api/campaigns, /api/calls (see\n"
+           "docs/api.md). SIP (UDP and TCP) answers OPTIONS with 200 as soon as it is up;\n"
+           "trunks, helpline and missed-call numbers come from the config file\n"
+           "(docs/serve-config.md). A call to a missed-call number is refused unanswered and\n"
+           "recorded (`jansampark calls list`). SIGINT or SIGTERM stops the server.\n",
            {{"config", "FILE", "JSON config: http, sip listen, rtp_ports, trunks, numbers"},
             DbFlag(),
             {"http", "HOST:PORT", "where HTTP listens (default 127.0.0.1:8080)"},

@@ -1,5 +1,6 @@
 #include "cli/server_config.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -34,6 +35,43 @@ base::Result<telephony::sip::Trunk> ReadTrunk(const JsonFields& fields) {
   return trunk;
 }
 
+// `missed_call_numbers`: each item a number ("+917000000000") or an object
+// {"number": "...", "callback_campaign": "ID"}; both forms may be mixed.
+base::Status ReadMissedCallNumbers(const JsonFields& sip, ServerConfig& config) {
+  JS_ASSIGN_OR_RETURN(std::vector<JsonFields::Item> items, sip.Items("missed_call_numbers", false));
+  for (const JsonFields::Item& item : items) {
+    std::string number;
+    std::string callback;
+    if (item.value->is_string()) {
+      number = item.value->get<std::string>();
+    } else if (item.value->is_object()) {
+      JS_ASSIGN_OR_RETURN(JsonFields fields, JsonFields::Of(*item.value, item.path));
+      JS_ASSIGN_OR_RETURN(number, fields.String("number"));
+      JS_ASSIGN_OR_RETURN(callback, fields.String("callback_campaign", ""));
+      JS_RETURN_IF_ERROR(fields.NoOtherKeys());
+      if (fields.Has("callback_campaign") && callback.empty()) {
+        return base::InvalidArgument(fields.PathOf("callback_campaign") +
+                                     ": is empty; leave the key out for no call-back");
+      }
+    } else {
+      return base::InvalidArgument(item.path +
+                                   ": expected a number as a string, or an object "
+                                   "{\"number\", \"callback_campaign\"}");
+    }
+    if (number.empty()) return base::InvalidArgument(item.path + ": the number is empty");
+    if (config.sip.helpline_dids.contains(number)) {
+      return base::InvalidArgument(item.path + ": " + number + " is also a helpline number");
+    }
+    const std::vector<std::string>& listed = config.sip.missed_call_dids;
+    if (std::find(listed.begin(), listed.end(), number) != listed.end()) {
+      return base::InvalidArgument(item.path + ": " + number + " is listed twice");
+    }
+    config.sip.missed_call_dids.push_back(number);
+    if (!callback.empty()) config.callback_campaigns.emplace(number, callback);
+  }
+  return base::OkStatus();
+}
+
 base::Status ReadHelplines(const JsonFields& sip, telephony::sip::SipConfig& config) {
   JS_ASSIGN_OR_RETURN(std::vector<JsonFields> lines, sip.Objects("helplines", false));
   for (const JsonFields& line : lines) {
@@ -42,13 +80,6 @@ base::Status ReadHelplines(const JsonFields& sip, telephony::sip::SipConfig& con
     JS_RETURN_IF_ERROR(line.NoOtherKeys());
     if (!config.helpline_dids.emplace(number, state).second) {
       return base::InvalidArgument(line.PathOf("number") + ": " + number + " is listed twice");
-    }
-  }
-  JS_ASSIGN_OR_RETURN(config.missed_call_dids, sip.Strings("missed_call_numbers", false));
-  for (const std::string& number : config.missed_call_dids) {
-    if (config.helpline_dids.contains(number)) {
-      return base::InvalidArgument(sip.PathOf("missed_call_numbers") + ": " + number +
-                                   " is also a helpline number");
     }
   }
   return base::OkStatus();
@@ -72,6 +103,7 @@ base::Status ReadSip(const JsonFields& sip, ServerConfig& config) {
     config.sip.trunks.push_back(std::move(read));
   }
   JS_RETURN_IF_ERROR(ReadHelplines(sip, config.sip));
+  JS_RETURN_IF_ERROR(ReadMissedCallNumbers(sip, config));
   return sip.NoOtherKeys();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,9 @@ struct ServerConfig {
   std::string http = "127.0.0.1:8080";
   std::optional<std::string> db;  // nullopt: the --db flag's default
   telephony::sip::SipConfig sip;
+  // Missed-call number → the campaign that is to call its callers back, for the numbers that
+  // name one. Kept with each missed call's record; the dialling comes with the campaign runner.
+  std::map<std::string, std::string> callback_campaigns;
 };
 
 // Reads a config file; errors name the file and the key ("serve.json: sip.trunks[0].address:

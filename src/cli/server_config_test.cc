@@ -63,10 +63,49 @@ TEST_F(ServerConfigTest, ErrorsNameTheFileAndTheKey) {
                 "odd one above)");
   EXPECT_EQ(ErrorOf(R"({"sip": {"helplines": [{"number": "1", "state": "DL"}],
                                 "missed_call_numbers": ["1"]}})"),
-            path + ": sip.missed_call_numbers: 1 is also a helpline number");
+            path + ": sip.missed_call_numbers[0]: 1 is also a helpline number");
   EXPECT_NE(ErrorOf(R"({"sip": {"lisen": "127.0.0.1:5060"}})").find("sip.lisen: unknown key"),
             std::string::npos);
   EXPECT_NE(ErrorOf("{ not json").find(path + ": line 1"), std::string::npos);
+}
+
+TEST_F(ServerConfigTest, MissedCallNumbersMayNameACallbackCampaign) {
+  base::Result<ServerConfig> config = ReadServerConfig(Write(R"({
+    "sip": {
+      "missed_call_numbers": [
+        "+917000000000",
+        { "number": "+917000000001", "callback_campaign": "callback-bihar" },
+        { "number": "+917000000002" }
+      ]
+    }
+  })"));
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  EXPECT_EQ(config->sip.missed_call_dids,
+            (std::vector<std::string>{"+917000000000", "+917000000001", "+917000000002"}));
+  EXPECT_EQ(config->callback_campaigns,
+            (std::map<std::string, std::string>{{"+917000000001", "callback-bihar"}}));
+}
+
+TEST_F(ServerConfigTest, BadMissedCallNumbersAreNamed) {
+  std::string path = dir_.File("serve.json");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"missed_call_numbers": [7000000000]}})"),
+            path +
+                ": sip.missed_call_numbers[0]: expected a number as a string, or an object "
+                "{\"number\", \"callback_campaign\"}");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"missed_call_numbers": [{"callback_campaign": "c"}]}})"),
+            path + ": sip.missed_call_numbers[0].number: required key is missing");
+  EXPECT_NE(ErrorOf(R"({"sip": {"missed_call_numbers": [{"number": "1", "campaign": "c"}]}})")
+                .find("sip.missed_call_numbers[0].campaign: unknown key"),
+            std::string::npos);
+  EXPECT_EQ(
+      ErrorOf(R"({"sip": {"missed_call_numbers": [{"number": "1", "callback_campaign": ""}]}})"),
+      path +
+          ": sip.missed_call_numbers[0].callback_campaign: is empty; leave the key out for "
+          "no call-back");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"missed_call_numbers": ["1", {"number": "1"}]}})"),
+            path + ": sip.missed_call_numbers[1]: 1 is listed twice");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"missed_call_numbers": "1"}})"),
+            path + ": sip.missed_call_numbers: expected an array");
 }
 
 TEST_F(ServerConfigTest, MissingFileIsNamed) {

@@ -125,6 +125,73 @@ class DoNotCallStore {
   virtual base::Result<std::vector<DoNotCallEntry>> ListDoNotCall(std::string_view campaign_id) = 0;
 };
 
+// One call as its call detail record (CDR) keeps it, written once the call is over. Which
+// fields are filled depends on the kind; the store keeps what it is given. Nothing here says
+// anything of a person beyond the numbers and the language of the call.
+struct CallRecord {
+  std::int64_t id = 0;      // assigned by AddCallRecord; ignored when adding
+  std::string direction;    // "inbound" or "outbound"
+  std::string kind;         // "helpline", "missed_call" or "campaign"
+  std::string from;         // the caller's number, E.164 when known; may be empty
+  std::string to;           // the number called
+  std::string campaign_id;  // may be empty; of a missed call: the call-back campaign
+  std::string state;        // state code of the line; may be empty
+  std::string language;     // ISO 639 code of the call; may be empty
+  base::TimePoint started_at;
+  std::optional<base::TimePoint> answered_at;   // by us (IVR or agent)
+  std::optional<base::TimePoint> connected_at;  // reached an agent
+  std::optional<base::TimePoint> ended_at;
+  std::string agent_id;  // may be empty
+  std::string outcome;   // one of kCallOutcomes
+};
+
+inline constexpr std::string_view kCallDirections[] = {"inbound", "outbound"};
+inline constexpr std::string_view kCallKinds[] = {"helpline", "missed_call", "campaign"};
+// How a call ended:
+//   missed_call  a missed-call number was rung: logged and refused unanswered, by design
+//   talked       the caller or callee talked with an agent
+//   abandoned    the caller hung up in the queue before an agent took the call
+//   refused      we refused the call unanswered (line closed, no capacity)
+//   left_in_ivr  the caller hung up in the IVR, before asking for an agent
+//   no_answer    an outbound call rang out;  busy: the callee was busy
+//   failed       the network or the trunk failed the call
+//   machine      an answering machine or voicemail answered
+inline constexpr std::string_view kCallOutcomes[] = {"missed_call", "talked",      "abandoned",
+                                                     "refused",     "left_in_ivr", "no_answer",
+                                                     "busy",        "failed",      "machine"};
+
+// Which call records to list: started_at in [since, until), of `kind` when not empty, the
+// newest first, at most `limit`.
+struct CallRecordQuery {
+  static constexpr int kDefaultLimit = 100;
+  static constexpr int kMaxLimit = 1000;
+
+  std::string kind;  // empty: every kind
+  std::optional<base::TimePoint> since;
+  std::optional<base::TimePoint> until;
+  int limit = kDefaultLimit;  // 1..kMaxLimit
+};
+
+// The call detail records: one row per call, never changed once written.
+class CallRecordStore {
+ public:
+  virtual ~CallRecordStore() = default;
+  // Stores `record` (its id is ignored) in one write, durably once it returns; returns the id
+  // given to it, above every id given before. kInvalidArgument naming the field, storing
+  // nothing, when direction, kind or outcome is not a known value (kCallDirections, kCallKinds,
+  // kCallOutcomes) or a time is before started_at (CheckCallRecord).
+  virtual base::Result<std::int64_t> AddCallRecord(const CallRecord& record) = 0;
+  // The records `query` selects, by started_at newest first, then by id newest first.
+  // kInvalidArgument naming the field for an unknown kind, a limit outside 1..kMaxLimit or
+  // since not before until (CheckCallRecordQuery).
+  virtual base::Result<std::vector<CallRecord>> ListCallRecords(const CallRecordQuery& query) = 0;
+};
+
+// The checks every CallRecordStore makes, for its backends and for callers that want to check
+// first.
+base::Status CheckCallRecord(const CallRecord& record);
+base::Status CheckCallRecordQuery(const CallRecordQuery& query);
+
 // One open database. Not thread-safe: one Database per thread, or external locking.
 class Database {
  public:
@@ -134,6 +201,7 @@ class Database {
   virtual AttemptStore& attempts() = 0;
   virtual CampaignStore& campaigns() = 0;
   virtual DoNotCallStore& do_not_call() = 0;
+  virtual CallRecordStore& call_records() = 0;
 
   // Writes states, seats, segments and parties (inserted or updated by key) and replaces the
   // results of every election in `data`, all in one transaction: on any failure the database is

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "fakes/in_memory_database.h"
 #include "fakes/temp_dir.h"
 #include "store/sqlite/migrations.h"
 #include "store/store.h"
@@ -26,12 +27,25 @@ class TestBackend {
   virtual std::string Spec() const = 0;
   // Whether the data outlives the Database object, so that opening again finds it.
   virtual bool Persistent() const = 0;
+  // Opens the backend's database (again).
+  virtual base::Result<std::unique_ptr<Database>> Open() { return OpenDatabase(Spec()); }
 };
 
 class SqliteMemoryBackend : public TestBackend {
  public:
   std::string Spec() const override { return ":memory:"; }
   bool Persistent() const override { return false; }
+};
+
+// The fake that tests above the store use. It runs the suites of the stores it keeps to the
+// letter (call records); it keeps reference data as given, so not the main suite.
+class InMemoryFakeBackend : public TestBackend {
+ public:
+  std::string Spec() const override { return "fake:in-memory"; }
+  bool Persistent() const override { return false; }
+  base::Result<std::unique_ptr<Database>> Open() override {
+    return std::unique_ptr<Database>(std::make_unique<fakes::InMemoryDatabase>());
+  }
 };
 
 class SqliteFileBackend : public TestBackend {
@@ -264,7 +278,7 @@ class StoreConformanceTest : public testing::TestWithParam<BackendParam> {
   // Closes the database (if open) and opens the backend's database again.
   void Reopen() {
     db_.reset();
-    base::Result<std::unique_ptr<Database>> db = OpenDatabase(backend_->Spec());
+    base::Result<std::unique_ptr<Database>> db = backend_->Open();
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(db).value();
   }
@@ -693,6 +707,231 @@ INSTANTIATE_TEST_SUITE_P(
                                  sqlite::LatestSchemaVersion()},
                     BackendParam{"SqliteFile", [] { return std::make_unique<SqliteFileBackend>(); },
                                  sqlite::LatestSchemaVersion()}),
+    [](const testing::TestParamInfo<BackendParam>& param_info) { return param_info.param.name; });
+
+// ---- Call detail records: the SQLite backends and the in-memory fake alike. ----
+
+// A query with every field written (designated initializers would leave some out).
+CallRecordQuery Query(std::string kind, std::optional<base::TimePoint> since = std::nullopt,
+                      std::optional<base::TimePoint> until = std::nullopt,
+                      int limit = CallRecordQuery::kDefaultLimit) {
+  CallRecordQuery query;
+  query.kind = std::move(kind);
+  query.since = since;
+  query.until = until;
+  query.limit = limit;
+  return query;
+}
+
+class CallRecordConformanceTest : public StoreConformanceTest {
+ protected:
+  // 2026-01-01T00:00:00Z plus `seconds`.
+  static base::TimePoint At(int seconds) {
+    return base::TimePoint(std::chrono::seconds(1'767'225'600 + seconds));
+  }
+
+  // A synthetic missed call at At(seconds).
+  static CallRecord MissedCall(int seconds, std::string from = "+919000000001") {
+    CallRecord record;
+    record.direction = "inbound";
+    record.kind = "missed_call";
+    record.from = std::move(from);
+    record.to = "+918000000000";
+    record.started_at = At(seconds);
+    record.outcome = "missed_call";
+    return record;
+  }
+
+  static CallRecord HelplineCall(int seconds) {
+    CallRecord record = MissedCall(seconds, "+919000000002");
+    record.kind = "helpline";
+    record.to = "+918000000001";
+    record.outcome = "talked";
+    return record;
+  }
+
+  std::int64_t Add(const CallRecord& record) {
+    base::Result<std::int64_t> id = db_->call_records().AddCallRecord(record);
+    EXPECT_TRUE(id.ok()) << id.status().ToString();
+    return id.ok() ? *id : -1;
+  }
+
+  // The listed records as "id kind seconds", newest first; an error as its text.
+  std::vector<std::string> Listed(const CallRecordQuery& query) {
+    base::Result<std::vector<CallRecord>> records = db_->call_records().ListCallRecords(query);
+    if (!records.ok()) return {"error: " + records.status().ToString()};
+    std::vector<std::string> lines;
+    for (const CallRecord& record : *records) {
+      auto seconds =
+          std::chrono::duration_cast<std::chrono::seconds>(record.started_at - At(0)).count();
+      lines.push_back(std::to_string(record.id) + " " + record.kind + " " +
+                      std::to_string(seconds));
+    }
+    return lines;
+  }
+};
+
+TEST_P(CallRecordConformanceTest, FreshDatabaseHasNoCallRecords) {
+  EXPECT_EQ(Listed(Query("")), std::vector<std::string>{});
+}
+
+TEST_P(CallRecordConformanceTest, IdsAreAssignedIncreasingAndTheGivenIdIsIgnored) {
+  CallRecord first = MissedCall(10);
+  first.id = 77;
+  std::int64_t a = Add(first);
+  std::int64_t b = Add(MissedCall(5));
+  EXPECT_GE(a, 1);
+  EXPECT_GT(b, a);
+}
+
+TEST_P(CallRecordConformanceTest, ListsNewestFirstThenTheLaterWrittenFirst) {
+  std::int64_t early = Add(MissedCall(10));
+  std::int64_t late = Add(HelplineCall(30));
+  std::int64_t tie_a = Add(MissedCall(20));
+  std::int64_t tie_b = Add(HelplineCall(20));
+  EXPECT_EQ(Listed(Query("")), (std::vector<std::string>{
+                                   std::to_string(late) + " helpline 30",
+                                   std::to_string(tie_b) + " helpline 20",
+                                   std::to_string(tie_a) + " missed_call 20",
+                                   std::to_string(early) + " missed_call 10",
+                               }));
+}
+
+TEST_P(CallRecordConformanceTest, FiltersByKindAndByAHalfOpenTimeRange) {
+  for (int seconds : {0, 10, 20, 30}) {
+    Add(MissedCall(seconds));
+    Add(HelplineCall(seconds + 1));
+  }
+  CallRecordQuery missed = Query("missed_call");
+  EXPECT_EQ(Listed(missed).size(), 4U);
+  for (const std::string& line : Listed(missed)) {
+    EXPECT_NE(line.find(" missed_call "), std::string::npos) << line;
+  }
+  // since is included, until is not.
+  CallRecordQuery window = Query("", At(10), At(30));
+  std::vector<std::string> in_window = Listed(window);
+  ASSERT_EQ(in_window.size(), 4U);
+  EXPECT_NE(in_window.front().find(" helpline 21"), std::string::npos) << in_window.front();
+  EXPECT_NE(in_window.back().find(" missed_call 10"), std::string::npos) << in_window.back();
+  CallRecordQuery both = Query("helpline", At(11));
+  EXPECT_EQ(Listed(both).size(), 3U);
+  CallRecordQuery none = Query("campaign");
+  EXPECT_TRUE(Listed(none).empty());
+}
+
+TEST_P(CallRecordConformanceTest, LimitKeepsTheNewestAndDefaultsToOneHundred) {
+  for (int i = 0; i < CallRecordQuery::kDefaultLimit + 5; ++i) Add(MissedCall(i));
+  EXPECT_EQ(Listed(Query("")).size(), static_cast<std::size_t>(CallRecordQuery::kDefaultLimit));
+  std::vector<std::string> newest = Listed(Query("", std::nullopt, std::nullopt, 2));
+  ASSERT_EQ(newest.size(), 2U);
+  EXPECT_NE(newest[0].find(" missed_call 104"), std::string::npos) << newest[0];
+  EXPECT_NE(newest[1].find(" missed_call 103"), std::string::npos) << newest[1];
+  EXPECT_EQ(Listed(Query("", std::nullopt, std::nullopt, CallRecordQuery::kMaxLimit)).size(), 105U);
+}
+
+TEST_P(CallRecordConformanceTest, BadQueriesAreRefusedNamingTheField) {
+  Add(MissedCall(0));
+  for (const CallRecordQuery& query :
+       {Query("", std::nullopt, std::nullopt, 0),
+        Query("", std::nullopt, std::nullopt, CallRecordQuery::kMaxLimit + 1), Query("helpine"),
+        Query("", At(5), At(5))}) {
+    base::Result<std::vector<CallRecord>> listed = db_->call_records().ListCallRecords(query);
+    ASSERT_FALSE(listed.ok());
+    EXPECT_EQ(listed.status().code(), base::StatusCode::kInvalidArgument);
+    std::string message = listed.status().message();
+    EXPECT_TRUE(message.find("limit") != std::string::npos ||
+                message.find("kind 'helpine'") != std::string::npos ||
+                message.find("since") != std::string::npos)
+        << message;
+  }
+}
+
+TEST_P(CallRecordConformanceTest, EveryFieldAndTheOptionalTimesRoundTrip) {
+  CallRecord full;
+  full.direction = "inbound";
+  full.kind = "helpline";
+  full.from = "+919000000003";
+  full.to = "+918000000001";
+  full.campaign_id = "helpline-s01";
+  full.state = "S01";
+  full.language = "mai";
+  full.started_at = At(100) + std::chrono::microseconds(123'456);
+  full.answered_at = At(101);
+  full.connected_at = At(140) + std::chrono::microseconds(1);
+  full.ended_at = At(400);
+  full.agent_id = "agent-7";
+  full.outcome = "talked";
+  full.id = Add(full);
+  CallRecord bare = MissedCall(50);  // no times but the start, empty optional texts
+  bare.id = Add(bare);
+
+  base::Result<std::vector<CallRecord>> records = db_->call_records().ListCallRecords(Query(""));
+  ASSERT_TRUE(records.ok()) << records.status().ToString();
+  ASSERT_EQ(records->size(), 2U);
+  const CallRecord& got = (*records)[0];
+  EXPECT_EQ(got.id, full.id);
+  EXPECT_EQ(got.direction, full.direction);
+  EXPECT_EQ(got.kind, full.kind);
+  EXPECT_EQ(got.from, full.from);
+  EXPECT_EQ(got.to, full.to);
+  EXPECT_EQ(got.campaign_id, full.campaign_id);
+  EXPECT_EQ(got.state, full.state);
+  EXPECT_EQ(got.language, full.language);
+  EXPECT_EQ(got.started_at, full.started_at);
+  EXPECT_EQ(got.answered_at, full.answered_at);
+  EXPECT_EQ(got.connected_at, full.connected_at);
+  EXPECT_EQ(got.ended_at, full.ended_at);
+  EXPECT_EQ(got.agent_id, full.agent_id);
+  EXPECT_EQ(got.outcome, full.outcome);
+  const CallRecord& missed = (*records)[1];
+  EXPECT_EQ(missed.id, bare.id);
+  EXPECT_EQ(missed.answered_at, std::nullopt);
+  EXPECT_EQ(missed.connected_at, std::nullopt);
+  EXPECT_EQ(missed.ended_at, std::nullopt);
+  EXPECT_EQ(missed.campaign_id, "");
+  EXPECT_EQ(missed.state, "");
+}
+
+TEST_P(CallRecordConformanceTest, BadRecordsAreRefusedNamingTheFieldAndStoreNothing) {
+  auto with = [](const std::function<void(CallRecord&)>& change) {
+    CallRecord record = MissedCall(10);
+    change(record);
+    return record;
+  };
+  std::vector<std::pair<CallRecord, std::string>> bad = {
+      {with([](CallRecord& r) { r.direction = "sideways"; }), "direction 'sideways'"},
+      {with([](CallRecord& r) { r.kind = ""; }), "kind ''"},
+      {with([](CallRecord& r) { r.outcome = "happy"; }), "outcome 'happy'"},
+      {with([](CallRecord& r) { r.ended_at = At(9); }), "ended_at"},
+      {with([](CallRecord& r) { r.answered_at = At(0); }), "answered_at"},
+  };
+  for (const auto& [record, named] : bad) {
+    base::Result<std::int64_t> id = db_->call_records().AddCallRecord(record);
+    ASSERT_FALSE(id.ok()) << named;
+    EXPECT_EQ(id.status().code(), base::StatusCode::kInvalidArgument);
+    EXPECT_NE(id.status().message().find(named), std::string::npos) << id.status().ToString();
+  }
+  EXPECT_TRUE(Listed(Query("")).empty());
+}
+
+TEST_P(CallRecordConformanceTest, RecordsOutliveTheDatabaseObject) {
+  if (!backend_->Persistent()) {
+    GTEST_SKIP() << "the database ends with its Database object";
+  }
+  std::int64_t id = Add(MissedCall(1));
+  ASSERT_NO_FATAL_FAILURE(Reopen());
+  EXPECT_EQ(Listed(Query("")), std::vector<std::string>{std::to_string(id) + " missed_call 1"});
+  EXPECT_GT(Add(MissedCall(2)), id);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, CallRecordConformanceTest,
+    testing::Values(
+        BackendParam{"SqliteMemory", [] { return std::make_unique<SqliteMemoryBackend>(); },
+                     sqlite::LatestSchemaVersion()},
+        BackendParam{"SqliteFile", [] { return std::make_unique<SqliteFileBackend>(); },
+                     sqlite::LatestSchemaVersion()},
+        BackendParam{"InMemoryFake", [] { return std::make_unique<InMemoryFakeBackend>(); }, 1}),
     [](const testing::TestParamInfo<BackendParam>& param_info) { return param_info.param.name; });
 
 }  // namespace

@@ -125,4 +125,33 @@ base::Result<std::vector<store::DoNotCallEntry>> InMemoryDatabase::ListDoNotCall
   return listed;
 }
 
+base::Result<std::int64_t> InMemoryDatabase::AddCallRecord(const store::CallRecord& record) {
+  JS_RETURN_IF_ERROR(store::CheckCallRecord(record));
+  store::CallRecord stored = record;
+  stored.id = static_cast<std::int64_t>(call_records_.size()) + 1;
+  call_records_.push_back(stored);
+  return stored.id;
+}
+
+base::Result<std::vector<store::CallRecord>> InMemoryDatabase::ListCallRecords(
+    const store::CallRecordQuery& query) {
+  JS_RETURN_IF_ERROR(store::CheckCallRecordQuery(query));
+  std::vector<store::CallRecord> listed;
+  for (const store::CallRecord& record : call_records_) {
+    if (!query.kind.empty() && record.kind != query.kind) continue;
+    if (query.since && record.started_at < *query.since) continue;
+    if (query.until && !(record.started_at < *query.until)) continue;
+    listed.push_back(record);
+  }
+  std::sort(listed.begin(), listed.end(),
+            [](const store::CallRecord& a, const store::CallRecord& b) {
+              if (a.started_at != b.started_at) return a.started_at > b.started_at;
+              return a.id > b.id;
+            });
+  if (listed.size() > static_cast<std::size_t>(query.limit)) {
+    listed.resize(static_cast<std::size_t>(query.limit));
+  }
+  return listed;
+}
+
 }  // namespace fakes

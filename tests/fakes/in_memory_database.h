@@ -15,7 +15,8 @@ class InMemoryDatabase : public store::Database,
                          store::ResultStore,
                          store::AttemptStore,
                          store::CampaignStore,
-                         store::DoNotCallStore {
+                         store::DoNotCallStore,
+                         store::CallRecordStore {
  public:
   InMemoryDatabase() = default;
   explicit InMemoryDatabase(results::ReferenceData data) : data_(std::move(data)) {}
@@ -25,6 +26,7 @@ class InMemoryDatabase : public store::Database,
   store::AttemptStore& attempts() override { return *this; }
   store::CampaignStore& campaigns() override { return *this; }
   store::DoNotCallStore& do_not_call() override { return *this; }
+  store::CallRecordStore& call_records() override { return *this; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override { return 1; }
 
@@ -54,6 +56,10 @@ class InMemoryDatabase : public store::Database,
   base::Result<std::vector<store::DoNotCallEntry>> ListDoNotCall(
       std::string_view campaign_id) override;
 
+  base::Result<std::int64_t> AddCallRecord(const store::CallRecord& record) override;
+  base::Result<std::vector<store::CallRecord>> ListCallRecords(
+      const store::CallRecordQuery& query) override;
+
  private:
   results::ReferenceData data_;
   std::vector<store::CallAttempt> attempts_;  // id = index + 1
@@ -61,6 +67,7 @@ class InMemoryDatabase : public store::Database,
   // By campaign, then by number.
   std::map<std::string, std::map<std::string, store::DoNotCallEntry, std::less<>>, std::less<>>
       do_not_call_;
+  std::vector<store::CallRecord> call_records_;  // id = index + 1
 };
 
 }  // namespace fakes

@@ -119,10 +119,37 @@ CREATE TABLE do_not_call (
 ) WITHOUT ROWID;
 )sql";
 
+// Call detail records: one row per call, written when it is over and never changed. The
+// checks of direction, kind and outcome are store::CheckCallRecord's, in code, so that a new
+// outcome needs no rebuilt table. Times as above; NULL when the call never got there. Listing
+// is by time, newest first, of every kind or of one: an index for each.
+constexpr std::string_view kCallRecords = R"sql(
+CREATE TABLE call_records (
+  id INTEGER PRIMARY KEY,
+  direction TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  from_number TEXT NOT NULL DEFAULT '',
+  to_number TEXT NOT NULL DEFAULT '',
+  campaign_id TEXT NOT NULL DEFAULT '',
+  state_code TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT '',
+  started_at INTEGER NOT NULL,
+  answered_at INTEGER,
+  connected_at INTEGER,
+  ended_at INTEGER,
+  agent_id TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL
+);
+
+CREATE INDEX call_records_by_time ON call_records (started_at, id);
+CREATE INDEX call_records_by_kind_and_time ON call_records (kind, started_at, id);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "reference data", kReferenceData},
     Migration{2, "call attempts", kCallAttempts},
     Migration{3, "campaigns and do-not-call lists", kCampaigns},
+    Migration{4, "call detail records", kCallRecords},
 };
 
 constexpr bool NumberedFromOne(std::span<const Migration> migrations) {

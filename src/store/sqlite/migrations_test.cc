@@ -46,6 +46,26 @@ TEST(SqliteMigrationsTest, KnownMigrationsCreateTheCampaignTables) {
   EXPECT_EQ(TableCount(connection, "do_not_call"), 1);
 }
 
+TEST(SqliteMigrationsTest, KnownMigrationsCreateTheCallRecordsTable) {
+  Connection connection = MemoryConnection();
+  ASSERT_TRUE(ApplyMigrations(connection, KnownMigrations()).ok());
+  EXPECT_GE(ReadSchemaVersion(connection).value(), 4);
+  EXPECT_EQ(TableCount(connection, "call_records"), 1);
+  // Listing newest first, of one kind or of all, reads an index, not the whole table.
+  for (std::string_view sql :
+       {"EXPLAIN QUERY PLAN SELECT id FROM call_records WHERE kind = 'helpline' "
+        "AND started_at >= 0 ORDER BY started_at DESC, id DESC LIMIT 10",
+        "EXPLAIN QUERY PLAN SELECT id FROM call_records WHERE started_at >= 0 "
+        "ORDER BY started_at DESC, id DESC LIMIT 10"}) {
+    base::Result<Statement> plan = connection.Prepare(sql);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    std::string details;
+    while (plan->Step().value()) details += plan->ColumnText(3) + "; ";
+    EXPECT_NE(details.find("INDEX call_records_by_"), std::string::npos) << details;
+    EXPECT_EQ(details.find("TEMP B-TREE"), std::string::npos) << details;
+  }
+}
+
 TEST(SqliteMigrationsTest, AppliesEveryMigrationInOrder) {
   Connection connection = MemoryConnection();
   std::array migrations = {kCreateA, kCreateB};

@@ -56,7 +56,8 @@ SqliteDatabase::SqliteDatabase(sqlite::Connection connection)
       results_(connection_),
       attempts_(connection_),
       campaigns_(connection_),
-      do_not_call_(connection_) {}
+      do_not_call_(connection_),
+      call_records_(connection_) {}
 
 base::Status SqliteDatabase::ReplaceReferenceData(const results::ReferenceData& data) {
   // Everything or nothing: an early return rolls the transaction back.

@@ -5,6 +5,7 @@
 
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_attempt_store.h"
+#include "store/sqlite/sqlite_call_record_store.h"
 #include "store/sqlite/sqlite_campaign_store.h"
 #include "store/sqlite/sqlite_do_not_call_store.h"
 #include "store/sqlite/sqlite_reference_store.h"
@@ -32,6 +33,7 @@ class SqliteDatabase : public Database {
   AttemptStore& attempts() override { return attempts_; }
   CampaignStore& campaigns() override { return campaigns_; }
   DoNotCallStore& do_not_call() override { return do_not_call_; }
+  CallRecordStore& call_records() override { return call_records_; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override;
 
@@ -45,6 +47,7 @@ class SqliteDatabase : public Database {
   SqliteAttemptStore attempts_;
   SqliteCampaignStore campaigns_;
   SqliteDoNotCallStore do_not_call_;
+  SqliteCallRecordStore call_records_;
 };
 
 }  // namespace store

@@ -51,6 +51,10 @@ std::string Statement::ColumnText(int column) const {
   return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(size)};
 }
 
+bool Statement::ColumnIsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
 void Statement::Reset() {
   // sqlite3_reset repeats the error of the last step, which was reported already.
   sqlite3_reset(stmt_);
@@ -66,6 +70,12 @@ base::Status Statement::BindValue(int index, std::string_view value) {
   // A null pointer would bind NULL; an empty string_view may carry one.
   const char* data = value.data() != nullptr ? value.data() : "";
   int rc = sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  return rc == SQLITE_OK ? base::OkStatus() : Failure(rc);
+}
+
+base::Status Statement::BindValue(int index, std::optional<std::int64_t> value) {
+  if (value) return BindValue(index, *value);
+  int rc = sqlite3_bind_null(stmt_, index);
   return rc == SQLITE_OK ? base::OkStatus() : Failure(rc);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,7 +27,8 @@ class Statement {
   ~Statement();
 
   // Resets the statement and binds `args` to parameters 1..n in order: integers (and bool) as
-  // INTEGER, strings as TEXT (copied). Stops at the first failure.
+  // INTEGER, strings as TEXT (copied), an optional integer as INTEGER or NULL. Stops at the
+  // first failure.
   template <typename... Args>
   base::Status Bind(const Args&... args);
 
@@ -41,11 +43,13 @@ class Statement {
   std::int64_t ColumnInt64(int column) const;
   int ColumnInt(int column) const;
   std::string ColumnText(int column) const;
+  bool ColumnIsNull(int column) const;
 
  private:
   void Reset();
   base::Status BindValue(int index, std::int64_t value);
   base::Status BindValue(int index, std::string_view value);
+  base::Status BindValue(int index, std::optional<std::int64_t> value);
   base::Status RunToEnd();
   base::Status Failure(int rc) const;
 

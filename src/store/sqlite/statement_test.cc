@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "store/sqlite/connection.h"
@@ -49,6 +50,19 @@ TEST_F(SqliteStatementTest, BindsAndReadsIntegersAndText) {
     rows.push_back(std::to_string(query.ColumnInt64(0)) + "=" + query.ColumnText(1));
   }
   EXPECT_EQ(rows, (std::vector<std::string>{"1=literal", "7=", std::to_string(kBig) + "=नौगढ़"}));
+}
+
+TEST_F(SqliteStatementTest, BindsAnEmptyOptionalAsNull) {
+  ASSERT_TRUE(connection_->Execute("INSERT INTO p (id) VALUES (3)").ok());
+  Statement insert = Prepare("INSERT INTO t (n, s, p) VALUES (?, ?, ?)");
+  ASSERT_TRUE(insert.Run(1, "none", std::optional<std::int64_t>()).ok());
+  ASSERT_TRUE(insert.Run(2, "three", std::optional<std::int64_t>(3)).ok());
+  Statement query = Prepare("SELECT p FROM t ORDER BY n");
+  ASSERT_TRUE(query.Step().value());
+  EXPECT_TRUE(query.ColumnIsNull(0));
+  ASSERT_TRUE(query.Step().value());
+  EXPECT_FALSE(query.ColumnIsNull(0));
+  EXPECT_EQ(query.ColumnInt64(0), 3);
 }
 
 TEST_F(SqliteStatementTest, RebindingReusesTheStatement) {
