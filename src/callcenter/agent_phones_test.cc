@@ -17,6 +17,7 @@
 #include "callcenter/dialer.h"
 #include "fakes/fake_clock.h"
 #include "fakes/scripted_call_control.h"
+#include "fakes/scripted_pacer.h"
 
 namespace callcenter {
 namespace {
@@ -56,17 +57,7 @@ class QueuedContacts : public ContactSource {
   std::deque<DialTarget> queue_;
 };
 
-// Places exactly the calls a test asks for, once.
-class ScriptedPacer : public Pacer {
- public:
-  std::string_view name() const override { return "scripted"; }
-  int CallsToPlace(const PacingInput& /*input*/, const Measurements& /*measured*/) override {
-    int calls = next;
-    next = 0;
-    return calls;
-  }
-  int next = 0;
-};
+using fakes::ScriptedPacer;
 
 class AgentPhonesTest : public ::testing::Test {
  protected:

@@ -8,6 +8,7 @@
 #include "callcenter/dialer.h"
 #include "fakes/fake_clock.h"
 #include "fakes/scripted_call_control.h"
+#include "fakes/scripted_pacer.h"
 
 namespace callcenter {
 namespace {
@@ -65,17 +66,7 @@ class QueuedContacts : public ContactSource {
   std::size_t handed_ = 0;
 };
 
-// Places exactly the calls a test asks for, once.
-class ScriptedPacer : public Pacer {
- public:
-  std::string_view name() const override { return "scripted"; }
-  int CallsToPlace(const PacingInput& /*input*/, const Measurements& /*measured*/) override {
-    int calls = next;
-    next = 0;
-    return calls;
-  }
-  int next = 0;
-};
+using fakes::ScriptedPacer;
 
 class DialerRoutingTest : public ::testing::Test {
  protected:

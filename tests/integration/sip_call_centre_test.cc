@@ -186,6 +186,17 @@ class SipCallCentreTest : public ::testing::Test {
     return heard;
   }
 
+  // A caller (SIPp) rings the helpline, with their media at `media`, and waits for our BYE.
+  std::unique_ptr<Sipp> CallHelpline(UdpPeer& media) {
+    std::string scenario = sip_peers::WriteFile(dir_.path().string(), "caller.xml",
+                                                sipp_scenarios::CallerHungUpOn(media.port()));
+    return std::make_unique<Sipp>(
+        std::vector<std::string>{"-sf", scenario,
+                                 "127.0.0.1:" + std::to_string(config_.listen_port), "-s",
+                                 kHelpline, "-m", "1", "-p", std::to_string(sip_peers::FreePort())},
+        dir_.path().string());
+  }
+
   void Stop() {
     if (sip_ == nullptr) return;
     OnClock([&] {
@@ -213,11 +224,7 @@ TEST_F(SipCallCentreTest, HelplineCallerReachesAnAgentOnTheirOwnPhone) {
 
   // A caller rings the helpline; the ACD puts them through to the agent, who hears a beep.
   UdpPeer caller_media;
-  std::string caller_scenario = sip_peers::WriteFile(
-      dir_.path().string(), "caller.xml", sipp_scenarios::CallerHungUpOn(caller_media.port()));
-  Sipp caller({"-sf", caller_scenario, "127.0.0.1:" + std::to_string(config_.listen_port), "-s",
-               kHelpline, "-m", "1", "-p", std::to_string(sip_peers::FreePort())},
-              dir_.path().string());
+  std::unique_ptr<Sipp> caller = CallHelpline(caller_media);
   EXPECT_EQ(Listen(agent_media, 320).payload, prompts_.Find("beep")->pcmu)
       << "the beep as the caller comes in";
 
@@ -235,7 +242,7 @@ TEST_F(SipCallCentreTest, HelplineCallerReachesAnAgentOnTheirOwnPhone) {
   });
 
   Stop();
-  EXPECT_EQ(caller.Wait(20), 0) << caller.Output();
+  EXPECT_EQ(caller->Wait(20), 0) << caller->Output();
   EXPECT_EQ(agent_phone->Wait(20), 0) << agent_phone->Output();
 }
 
@@ -299,11 +306,7 @@ TEST_F(SipCallCentreTest, HelplineCallerChoosesEnglishByDigitAndReachesTheEnglis
   ASSERT_NE(sip_, nullptr);
 
   UdpPeer caller_media;
-  std::string caller_scenario = sip_peers::WriteFile(
-      dir_.path().string(), "caller.xml", sipp_scenarios::CallerHungUpOn(caller_media.port()));
-  Sipp caller({"-sf", caller_scenario, "127.0.0.1:" + std::to_string(config_.listen_port), "-s",
-               kHelpline, "-m", "1", "-p", std::to_string(sip_peers::FreePort())},
-              dir_.path().string());
+  std::unique_ptr<Sipp> caller = CallHelpline(caller_media);
   HeardStream caller_heard = Listen(caller_media, 1600);
   std::vector<std::uint8_t> expected = prompts_.Find("welcome_hi")->pcmu;
   expected.insert(expected.end(), prompts_.Find("menu_hi")->pcmu.begin(),
@@ -323,7 +326,7 @@ TEST_F(SipCallCentreTest, HelplineCallerChoosesEnglishByDigitAndReachesTheEnglis
     EXPECT_EQ(centre_->pool.Find("a1")->state(), callcenter::AgentState::kReady);
   });
   Stop();
-  EXPECT_EQ(caller.Wait(20), 0) << caller.Output();
+  EXPECT_EQ(caller->Wait(20), 0) << caller->Output();
 }
 
 }  // namespace
