@@ -26,7 +26,8 @@ SipCallControl::Impl::Impl(const SipConfig& config, base::Clock& clock,
       clock_(clock),
       prompts_(prompts),
       relay_(std::make_shared<EventRelay>(clock)),
-      trunk_in_use_(config.trunks.size(), 0) {}
+      trunk_in_use_(config.trunks.size(), 0),
+      registrar_(MakeRegistrar(config, clock)) {}
 
 base::Status SipCallControl::Impl::Start() {
   base::Result<std::unique_ptr<rtp::MediaEngine>> media =
@@ -44,10 +45,15 @@ base::Status SipCallControl::Impl::CreateAgent(su_root_s* root) {
   // sofia logs to stderr by default; our own log says what matters.
   su_log_set_level(nullptr, 0);
   std::string url = "sip:" + config_.listen_host + ":" + std::to_string(config_.listen_port);
+  // REGISTER is ours to answer (sip_register.cc) when softphones may register; else sofia
+  // refuses it 405.
+  bool registrar = registrar_ != nullptr;
   nua_ = nua_create(root, OnNuaEventThunk, this, NUTAG_URL(url.c_str()), NUTAG_MEDIA_ENABLE(0),
                     NUTAG_AUTOANSWER(0), NUTAG_AUTOALERT(0), NUTAG_ENABLEINVITE(1),
                     NUTAG_SESSION_TIMER(0), NUTAG_USER_AGENT("jansampark"),
-                    SIPTAG_ALLOW_STR("INVITE, ACK, BYE, CANCEL, OPTIONS, INFO"), TAG_END());
+                    SIPTAG_ALLOW_STR(registrar ? "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REGISTER"
+                                               : "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO"),
+                    TAG_IF(registrar, NUTAG_APPL_METHOD("REGISTER")), TAG_END());
   if (nua_ == nullptr) {
     return base::Unavailable("SIP: cannot listen on " + config_.listen_host + ":" +
                              std::to_string(config_.listen_port) +

@@ -16,6 +16,7 @@
 #include "telephony/rtp/prompt_library.h"
 #include "telephony/sdp/negotiation.h"
 #include "telephony/sip/event_relay.h"
+#include "telephony/sip/registrar.h"
 #include "telephony/sip/sip_call_control.h"
 #include "telephony/sip/sofia_loop.h"
 
@@ -38,6 +39,17 @@ struct SipCall {
 
 // Where the media engine sends this call's audio, from what the SDP agreed.
 rtp::RemoteMedia RemoteMediaOf(const sdp::AudioAgreement& agreement);
+
+// Where an outbound call goes: through a trunk, or to a registered softphone.
+struct OutboundRoute {
+  std::string request_uri;  // empty: the To header's URI
+  std::string to;           // the To header
+  std::string caller_id;    // the user of our From header
+  int trunk = -1;           // index into config.trunks; -1 for a softphone (no trunk channel)
+};
+
+// The registrar for `config.accounts`; null when there are none (REGISTER is then refused 405).
+std::unique_ptr<Registrar> MakeRegistrar(const SipConfig& config, base::Clock& clock);
 
 class SipCallControl::Impl : public rtp::MediaEvents {
  public:
@@ -80,6 +92,12 @@ class SipCallControl::Impl : public rtp::MediaEvents {
   void RejectUnbound(nua_handle_t* handle, int status, const char* phrase);
   int PickTrunk() const;
   SipCall* Find(CallId id);
+  base::Result<OutboundRoute> RouteOf(const DialRequest& request) const;
+
+  // Softphones (sip_register.cc).
+  void OnRegister(nua_handle_t* handle, const sip_t* sip);
+  base::Result<OutboundRoute> SoftphoneRoute(const std::string& user,
+                                             const DialRequest& request) const;
 
   // Whether this object may still be touched by a Clock timer; shared with those timers.
   struct Lifeline {
@@ -99,6 +117,7 @@ class SipCallControl::Impl : public rtp::MediaEvents {
   std::unordered_map<CallId, std::unique_ptr<SipCall>> calls_;
   std::vector<int> trunk_in_use_;
   bool shutting_down_ = false;
+  std::unique_ptr<Registrar> registrar_;  // null without accounts; on the sofia thread
 
   std::atomic<std::uint64_t> incoming_{0};
   std::atomic<std::uint64_t> missed_calls_{0};

@@ -21,6 +21,13 @@ struct Trunk {
   int max_channels = 30;  // calls at once; more are failed at once, not queued
 };
 
+// An agent's SIP softphone account: the phone REGISTERs as `user` (digest authentication with
+// `password`), and a DialRequest for "sip:USER" rings it. The password is never logged.
+struct SipAccount {
+  std::string user;
+  std::string password;
+};
+
 // Everything the SIP side of `jansampark serve` is told: where it listens, its media ports, its
 // trunks and what each dialled number (DID) means.
 struct SipConfig {
@@ -33,6 +40,9 @@ struct SipConfig {
   // Dialled numbers that are missed-call numbers: logged and rejected without answering.
   std::vector<std::string> missed_call_dids;
   std::string prompts_dir;  // NAME.ulaw files: 8 kHz µ-law prompts
+  // Softphones that may REGISTER with us; with none, REGISTER is refused 405 as before.
+  std::vector<SipAccount> accounts;
+  std::string realm;  // of our digest challenges; empty: the listen host
 };
 
 struct HostPort {

@@ -26,8 +26,11 @@ void SipCallControl::Impl::OnNuaEvent(nua_event_t event, int status, const char*
   if (call == nullptr) {
     if (event == nua_i_invite) {
       OnIncomingInvite(handle, sip);
+    } else if (event == nua_i_register && registrar_ != nullptr) {
+      OnRegister(handle, sip);
     } else if (handle != nullptr && event != nua_i_state && event != nua_r_set_params) {
-      // OPTIONS, INFO or REGISTER outside a call: sofia has answered; the handle is done.
+      // OPTIONS, INFO (or REGISTER, with no registrar) outside a call: sofia has answered;
+      // the handle is done.
       nua_handle_destroy(handle);
     }
     return;

@@ -42,6 +42,20 @@ int SipCallControl::Impl::PickTrunk() const {
   return -1;
 }
 
+base::Result<OutboundRoute> SipCallControl::Impl::RouteOf(const DialRequest& request) const {
+  if (std::optional<std::string> user = SoftphoneUserOf(request.number)) {
+    return SoftphoneRoute(*user, request);
+  }
+  int trunk = PickTrunk();
+  if (trunk < 0) return base::Unavailable("no free trunk channel");
+  const Trunk& via = config_.trunks[static_cast<std::size_t>(trunk)];
+  OutboundRoute route;
+  route.to = "<" + TrunkUri(via, request.number) + ">";
+  route.caller_id = request.caller_id.empty() ? via.caller_id : request.caller_id;
+  route.trunk = trunk;
+  return route;
+}
+
 void SipCallControl::Impl::PlaceCall(CallId id, const DialRequest& request) {
   auto call = std::make_unique<SipCall>();
   call->id = id;
@@ -49,9 +63,10 @@ void SipCallControl::Impl::PlaceCall(CallId id, const DialRequest& request) {
   call->sdp_session = SessionIdFor(id);
   SipCall& placed = *call;
   calls_[id] = std::move(call);
-  int trunk = shutting_down_ ? -1 : PickTrunk();
-  base::Result<int> port = trunk < 0 ? base::Result<int>(base::Unavailable("no free trunk channel"))
-                                     : media_->OpenLeg(id);
+  base::Result<OutboundRoute> route =
+      shutting_down_ ? base::Result<OutboundRoute>(base::Unavailable("shutting down"))
+                     : RouteOf(request);
+  base::Result<int> port = route.ok() ? media_->OpenLeg(id) : base::Result<int>(route.status());
   if (!port.ok()) {
     JS_LOG(kInfo) << "call " << id << " to " << request.number
                   << " not placed: " << port.status().message();
@@ -59,19 +74,17 @@ void SipCallControl::Impl::PlaceCall(CallId id, const DialRequest& request) {
     calls_.erase(id);
     return;
   }
-  placed.trunk = trunk;
+  placed.trunk = route->trunk;
   placed.local_port = *port;
-  ++trunk_in_use_[static_cast<std::size_t>(trunk)];
-  const Trunk& via = config_.trunks[static_cast<std::size_t>(trunk)];
-  std::string caller_id = request.caller_id.empty() ? via.caller_id : request.caller_id;
-  std::string to = "<" + TrunkUri(via, request.number) + ">";
-  std::string from = "<sip:" + caller_id + "@" + config_.listen_host + ">";
+  if (placed.trunk >= 0) ++trunk_in_use_[static_cast<std::size_t>(placed.trunk)];
+  std::string from = "<sip:" + route->caller_id + "@" + config_.listen_host + ">";
   std::string offer = sdp::WriteSdp(sdp::MakeOffer(
       config_.media.address, placed.local_port, placed.sdp_session, 1, sdp::Direction::kSendRecv));
-  placed.handle = nua_handle(nua_, &placed, SIPTAG_TO_STR(to.c_str()),
+  placed.handle = nua_handle(nua_, &placed, SIPTAG_TO_STR(route->to.c_str()),
                              SIPTAG_FROM_STR(from.c_str()), TAG_END());
-  nua_invite(placed.handle, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
-             SIPTAG_PAYLOAD_STR(offer.c_str()), TAG_END());
+  nua_invite(
+      placed.handle, TAG_IF(!route->request_uri.empty(), NUTAG_URL(route->request_uri.c_str())),
+      SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(offer.c_str()), TAG_END());
 }
 
 void SipCallControl::Impl::OnInviteResponse(SipCall& call, int status, const sip_t* sip) {
