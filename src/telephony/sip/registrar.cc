@@ -9,10 +9,11 @@ namespace {
 
 constexpr char kMethod[] = "REGISTER";
 
-RegisterReply Reply(int status, std::string phrase) {
+// `phrase`: a string literal (see RegisterReply).
+RegisterReply Reply(int status, const char* phrase) {
   RegisterReply reply;
   reply.status = status;
-  reply.phrase = std::move(phrase);
+  reply.phrase = phrase;
   return reply;
 }
 

@@ -30,7 +30,8 @@ struct RegisterRequest {
 // The answer to send. `status` and `phrase` always; the rest only with the status they belong to.
 struct RegisterReply {
   int status = 500;
-  std::string phrase;
+  // Static storage, always: sofia-sip keeps the pointer until the response has gone.
+  const char* phrase = "Server Internal Error";
   std::string www_authenticate;  // 401: the challenge
   std::string contact;           // 200: the binding, `<URI>;expires=N`; empty when none
   int min_expires = 0;           // 423: the shortest registration we take

@@ -70,7 +70,7 @@ class RegistrarTest : public ::testing::Test {
 TEST_F(RegistrarTest, FirstRegisterIsChallengedAndBindsNothing) {
   RegisterReply reply = registrar_.Register(Unsigned());
   EXPECT_EQ(reply.status, 401);
-  EXPECT_EQ(reply.phrase, "Unauthorized");
+  EXPECT_STREQ(reply.phrase, "Unauthorized");
   EXPECT_EQ(reply.www_authenticate.rfind("Digest realm=\"jansampark.test\", nonce=\"", 0), 0u);
   EXPECT_EQ(registrar_.ContactOf("agent-ravi"), std::nullopt);
 }

@@ -100,6 +100,11 @@ void SipCallControl::Impl::OnRegister(nua_handle_t* handle, const sip_t* sip) {
     // A header sofia could not parse (an Authorization or Expires that is not one, say).
     reply.status = 400;
     reply.phrase = "Bad Header";
+    // Its name only: the header may be an Authorization.
+    if (sip != nullptr) {
+      JS_LOG(kInfo) << "REGISTER refused 400: a malformed header (" << Text(sip->sip_error->er_name)
+                    << ")";
+    }
   } else {
     RegisterRequest request = RequestOf(sip);
     reply = registrar_->Register(request);
@@ -112,7 +117,7 @@ void SipCallControl::Impl::OnRegister(nua_handle_t* handle, const sip_t* sip) {
     }
   }
   std::string min_expires = std::to_string(reply.min_expires);
-  nua_respond(handle, reply.status, reply.phrase.c_str(), NUTAG_WITH_THIS(nua_),
+  nua_respond(handle, reply.status, reply.phrase, NUTAG_WITH_THIS(nua_),
               TAG_IF(!reply.www_authenticate.empty(),
                      SIPTAG_WWW_AUTHENTICATE_STR(reply.www_authenticate.c_str())),
               TAG_IF(!reply.contact.empty(), SIPTAG_CONTACT_STR(reply.contact.c_str())),
