@@ -1,6 +1,7 @@
 #include "cli/server_config.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -85,6 +86,54 @@ base::Status ReadHelplines(const JsonFields& sip, telephony::sip::SipConfig& con
   return base::OkStatus();
 }
 
+// The characters of a softphone's user name: it is dialled as "sip:USER" and sent unescaped in
+// SIP URIs, so only RFC 3261's unreserved marks beside letters and digits.
+bool IsSipUserName(const std::string& user) {
+  return !user.empty() && std::all_of(user.begin(), user.end(), [](unsigned char c) {
+    return std::isalnum(c) != 0 ||
+           std::string_view("-_.!~*'()").find(static_cast<char>(c)) != std::string_view::npos;
+  });
+}
+
+// `accounts`: agents' softphones, [{"user", "password"}]. A password never appears in an error.
+base::Status ReadAccounts(const JsonFields& sip, telephony::sip::SipConfig& config) {
+  JS_ASSIGN_OR_RETURN(std::vector<JsonFields> accounts, sip.Objects("accounts", false));
+  for (const JsonFields& account : accounts) {
+    telephony::sip::SipAccount read;
+    JS_ASSIGN_OR_RETURN(read.user, account.String("user"));
+    JS_ASSIGN_OR_RETURN(read.password, account.String("password"));
+    JS_RETURN_IF_ERROR(account.NoOtherKeys());
+    if (!IsSipUserName(read.user)) {
+      return base::InvalidArgument(account.PathOf("user") + ": '" + read.user +
+                                   "' must be letters, digits and - _ . ! ~ * ' ( ) only");
+    }
+    if (read.password.empty()) {
+      return base::InvalidArgument(account.PathOf("password") + ": is empty");
+    }
+    for (const telephony::sip::SipAccount& listed : config.accounts) {
+      if (listed.user == read.user) {
+        return base::InvalidArgument(account.PathOf("user") + ": " + read.user +
+                                     " is listed twice");
+      }
+    }
+    config.accounts.push_back(std::move(read));
+  }
+  return base::OkStatus();
+}
+
+// `realm`: goes into a quoted-string of our digest challenges as it is.
+base::Status ReadRealm(const JsonFields& sip, telephony::sip::SipConfig& config) {
+  JS_ASSIGN_OR_RETURN(config.realm, sip.String("realm", config.realm));
+  bool printable = std::all_of(config.realm.begin(), config.realm.end(), [](unsigned char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  });
+  if (sip.Has("realm") && (config.realm.empty() || !printable)) {
+    return base::InvalidArgument(sip.PathOf("realm") +
+                                 ": must be printable ASCII without \" or \\, and not empty");
+  }
+  return base::OkStatus();
+}
+
 base::Status ReadSip(const JsonFields& sip, ServerConfig& config) {
   if (sip.Has("listen")) {
     JS_ASSIGN_OR_RETURN(std::string listen, sip.String("listen"));
@@ -104,6 +153,8 @@ base::Status ReadSip(const JsonFields& sip, ServerConfig& config) {
   }
   JS_RETURN_IF_ERROR(ReadHelplines(sip, config.sip));
   JS_RETURN_IF_ERROR(ReadMissedCallNumbers(sip, config));
+  JS_RETURN_IF_ERROR(ReadAccounts(sip, config.sip));
+  JS_RETURN_IF_ERROR(ReadRealm(sip, config.sip));
   return sip.NoOtherKeys();
 }
 

@@ -108,6 +108,60 @@ TEST_F(ServerConfigTest, BadMissedCallNumbersAreNamed) {
             path + ": sip.missed_call_numbers: expected an array");
 }
 
+TEST_F(ServerConfigTest, ReadsSoftphoneAccountsAndTheRealm) {
+  // Synthetic agents and passwords.
+  base::Result<ServerConfig> config = ReadServerConfig(Write(R"({
+    "sip": {
+      "realm": "jansampark.example",
+      "accounts": [{ "user": "agent-ravi", "password": "synthetic-1" },
+                   { "user": "agent.meena_2", "password": "synthetic-2" }]
+    }
+  })"));
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  EXPECT_EQ(config->sip.realm, "jansampark.example");
+  ASSERT_EQ(config->sip.accounts.size(), 2u);
+  EXPECT_EQ(config->sip.accounts[0].user, "agent-ravi");
+  EXPECT_EQ(config->sip.accounts[0].password, "synthetic-1");
+  EXPECT_EQ(config->sip.accounts[1].user, "agent.meena_2");
+
+  base::Result<ServerConfig> plain = ReadServerConfig(Write(R"({"sip": {}})"));
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+  EXPECT_TRUE(plain->sip.accounts.empty());
+  EXPECT_EQ(plain->sip.realm, "") << "the listen host stands in";
+}
+
+TEST_F(ServerConfigTest, BadAccountsAreNamedWithoutTheirPasswords) {
+  std::string path = dir_.File("serve.json");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"accounts": [{"password": "hunter2"}]}})"),
+            path + ": sip.accounts[0].user: required key is missing");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"accounts": [{"user": "agent-ravi"}]}})"),
+            path + ": sip.accounts[0].password: required key is missing");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"accounts": [{"user": "agent-ravi", "password": ""}]}})"),
+            path + ": sip.accounts[0].password: is empty");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"accounts": [{"user": "ravi@home", "password": "hunter2"}]}})"),
+            path +
+                ": sip.accounts[0].user: 'ravi@home' must be letters, digits and - _ . ! ~ * ' ( "
+                ") only");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"accounts": [{"user": "", "password": "hunter2"}]}})"),
+            path + ": sip.accounts[0].user: '' must be letters, digits and - _ . ! ~ * ' ( ) only");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"accounts": [{"user": "a", "password": "hunter2"},
+                                             {"user": "a", "password": "hunter3"}]}})"),
+            path + ": sip.accounts[1].user: a is listed twice");
+  std::string unknown_key =
+      ErrorOf(R"({"sip": {"accounts": [{"user": "a", "password": "hunter2", "pin": "1"}]}})");
+  EXPECT_NE(unknown_key.find("sip.accounts[0].pin: unknown key"), std::string::npos);
+  EXPECT_EQ(ErrorOf(R"({"sip": {"accounts": {"user": "a"}}})"),
+            path + ": sip.accounts: expected an array of objects");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"realm": "say \"hi\""}})"),
+            path + ": sip.realm: must be printable ASCII without \" or \\, and not empty");
+  EXPECT_EQ(ErrorOf(R"({"sip": {"realm": ""}})"),
+            path + ": sip.realm: must be printable ASCII without \" or \\, and not empty");
+  for (const std::string& error : {unknown_key, ErrorOf(R"({"sip": {"accounts": [
+           {"user": "a b", "password": "hunter2"}]}})")}) {
+    EXPECT_EQ(error.find("hunter2"), std::string::npos) << error;
+  }
+}
+
 TEST_F(ServerConfigTest, MissingFileIsNamed) {
   base::Result<ServerConfig> config = ReadServerConfig(dir_.File("nope.json"));
   ASSERT_FALSE(config.ok());
