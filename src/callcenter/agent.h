@@ -27,8 +27,9 @@ struct AgentProfile {
   std::vector<std::string> languages;    // ISO 639 codes, the best first
   std::vector<std::string> territories;  // state codes ("S12") or seat ids ("S12-19")
   std::vector<std::string> skills;
-  // The agent's own phone (E.164), which AgentPhones calls to make it their line for a shift
-  // (phone-as-headset); empty when the agent works on a fixed `line`.
+  // The agent's own phone (E.164, or "sip:USER" for a registered SIP softphone), which
+  // AgentPhones calls to make it their line for a shift (phone-as-headset); empty when the agent
+  // works on a fixed `line`.
   std::string phone = {};
 };
 

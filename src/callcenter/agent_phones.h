@@ -52,9 +52,13 @@ struct AgentPhoneSettings {
 //   - Release() logs the agent out, which waits for the end of their current call and wrap-up;
 //     then the leg is hung up as above. While still dialling, it cancels the call.
 //
+// An agent may work on a SIP softphone instead: with AgentProfile::phone "sip:USER" (USER one of
+// the serve config's `sip.accounts`), SipCallControl rings the softphone registered as USER, and
+// everything above holds as for a mobile; while no softphone is registered as USER, the phone
+// ends kFailed at once.
+//
 // `control` is AgentPhones' own: its events become this object's (on a shared network, a view
-// of a CallControlMux). Incoming calls are refused. Agents who register a SIP softphone instead
-// are not handled here; such an agent logs in with the softphone's line directly.
+// of a CallControlMux). Incoming calls are refused.
 //
 // All references must outlive this object, and `control` must report no more events after it
 // is gone. Single-threaded: call from the Clock's thread.

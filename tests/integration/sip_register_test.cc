@@ -5,11 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "base/real_clock.h"
+#include "callcenter/agent_phones.h"
+#include "callcenter/agent_pool.h"
 #include "fakes/temp_dir.h"
 #include "integration/call_centre_stand_in.h"
 #include "integration/rtp_ears.h"
@@ -226,6 +230,89 @@ TEST_F(SipRegisterTest, ExpiresZeroRemovesTheBinding) {
   ASSERT_EQ(RunRegister(Registers(phone_port, 0)), 0);
   CallId call = DialSoftphone();
   EXPECT_NE(centre_.WaitFor("ended " + std::to_string(call) + " failed", 2), "");
+}
+
+// AgentPhones, unchanged, with agents whose phone is "sip:USER": Ready() rings the softphone.
+class SoftphoneAgentTest : public SipRegisterTest {
+ protected:
+  void SetUp() override {
+    SipRegisterTest::SetUp();
+    auto beep = std::make_shared<telephony::rtp::Prompt>();
+    beep->pcmu.assign(320, 0x7e);
+    beep->pcma.assign(320, 0x7e);
+    prompts_.Add("beep", beep);
+  }
+
+  // Runs `work` on the Clock's thread and waits for it: the call centre is single-threaded.
+  void OnClock(const std::function<void()>& work) {
+    std::promise<void> done;
+    clock_.RunAfter(base::Duration(0), [&] {
+      work();
+      done.set_value();
+    });
+    done.get_future().wait();
+  }
+
+  // Starts SIP and AgentPhones with agent `id` (synthetic), whose phone is "sip:`user`".
+  void StartWithAgent(const std::string& id, const std::string& user) {
+    StartServer();
+    OnClock([&] {
+      pool_ = std::make_unique<callcenter::AgentPool>(clock_);
+      phones_ = std::make_unique<callcenter::AgentPhones>(
+          *sip_, *pool_, callcenter::AgentPhoneSettings{"+911140000000"});
+      auto agent = pool_->Add({id, "Synthetic agent", "", {"hi"}, {}, {}, "sip:" + user});
+      ASSERT_TRUE(agent.ok()) << agent.status().message();
+    });
+  }
+
+  callcenter::PhoneState StateOf(const std::string& id) {
+    callcenter::PhoneState state;
+    OnClock([&] { state = phones_->StateOf(id); });
+    return state;
+  }
+
+  void TearDown() override {
+    if (sip_ != nullptr) {
+      OnClock([&] {
+        sip_->SetEvents(nullptr);
+        phones_.reset();
+        pool_.reset();
+      });
+    }
+    SipRegisterTest::TearDown();
+  }
+
+  std::unique_ptr<callcenter::AgentPool> pool_;
+  std::unique_ptr<callcenter::AgentPhones> phones_;
+};
+
+TEST_F(SoftphoneAgentTest, ReadyRingsTheRegisteredSoftphoneAndLogsTheAgentIn) {
+  StartWithAgent("a1", kUser);
+  int phone_port = sip_peers::FreePort();
+  UdpPeer phone_media;
+  auto phone = Softphone(phone_port, phone_media.port());
+  ASSERT_EQ(RunRegister(Registers(phone_port, 600)), 0);
+
+  OnClock([&] { ASSERT_TRUE(phones_->Ready("a1").ok()); });
+  EXPECT_EQ(rtp_ears::Listen(phone_media, 320).payload, prompts_.Find("beep")->pcmu)
+      << "the log-in beep, on the softphone";
+  EXPECT_TRUE(sip_peers::WaitUntil(
+      [&] { return StateOf("a1").status == callcenter::PhoneStatus::kConnected; }));
+  OnClock([&] {
+    EXPECT_EQ(pool_->Find("a1")->state(), callcenter::AgentState::kReady);
+    ASSERT_TRUE(phones_->Release("a1").ok());
+  });
+  EXPECT_TRUE(
+      sip_peers::WaitUntil([&] { return StateOf("a1").status == callcenter::PhoneStatus::kOff; }));
+  EXPECT_EQ(phone->Wait(20), 0) << phone->Output();
+}
+
+TEST_F(SoftphoneAgentTest, ReadyWithNoSoftphoneRegisteredFails) {
+  StartWithAgent("a2", "agent-meena");
+  OnClock([&] { ASSERT_TRUE(phones_->Ready("a2").ok()); });
+  EXPECT_TRUE(sip_peers::WaitUntil(
+      [&] { return StateOf("a2").status == callcenter::PhoneStatus::kFailed; }));
+  OnClock([&] { EXPECT_EQ(pool_->Find("a2")->state(), callcenter::AgentState::kOffline); });
 }
 
 std::vector<std::uint8_t> Bytes(const std::string& text) { return {text.begin(), text.end()}; }
