@@ -82,7 +82,7 @@ DigestChallenger::DigestChallenger(std::string realm, base::Clock& clock)
 
 std::string DigestChallenger::NewNonce() {
   std::array<char, 33> text = {};
-  for (int i = 0; i < 4; ++i) {
+  for (std::size_t i = 0; i < 4; ++i) {
     std::snprintf(text.data() + i * 8, 9, "%08x", static_cast<unsigned>(random_()));
   }
   std::string nonce(text.data(), 32);
