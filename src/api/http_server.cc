@@ -63,7 +63,10 @@ void HttpServer::Route() {
   server_->set_payload_max_length(kMaxPromptUploadBytes);
   server_->set_error_handler([](const httplib::Request&, httplib::Response& http_response) {
     if (http_response.status != 413) return;
-    ApiResponse error = ErrorResponse(base::InvalidArgument("the request body is over 4 MiB"));
+    ApiResponse error = ErrorResponse(base::InvalidArgument(
+        "the request body is over the limit: 1 MiB of JSON, 4 MiB for a prompt, 8 KiB when "
+        "labelled as a form (curl's default: send files with --data-binary and -H "
+        "'Content-Type: application/octet-stream')"));
     error.status = 413;
     SetResponse(error, http_response);
   });
