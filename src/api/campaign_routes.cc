@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/broadcast_answers_json.h"
 #include "api/campaign_catalog.h"
 #include "api/campaign_json.h"
 #include "api/campaign_prompts.h"
@@ -85,6 +86,11 @@ base::Result<ApiResponse> AddOptOut(store::Database& db, const std::string& id,
                                            {"added_at", FormatUtc(entry->added_at)}});
 }
 
+base::Result<ApiResponse> ListAnswersOf(store::Database& db, const std::string& id) {
+  JS_ASSIGN_OR_RETURN(std::vector<store::BroadcastAnswer> answers, ListBroadcastAnswers(db, id));
+  return JsonResponse(200, BroadcastAnswersJson(id, answers));
+}
+
 base::Result<ApiResponse> ListPromptsOf(store::Database& db, const std::string& id) {
   JS_ASSIGN_OR_RETURN(std::vector<store::CampaignPrompt> prompts, ListCampaignPrompts(db, id));
   return JsonResponse(200, PromptsJson(id, prompts));
@@ -148,6 +154,10 @@ std::optional<base::Result<ApiResponse>> Dispatch(store::Database& db, const Api
     if (get) return ListOptOutsOf(db, parts[0]);
     if (post) return AddOptOut(db, parts[0], request);
     return MethodNotAllowed(request, "GET or POST");
+  }
+  if (parts.size() == 2 && !parts[0].empty() && parts[1] == "answers") {
+    if (get) return ListAnswersOf(db, parts[0]);
+    return MethodNotAllowed(request, "GET");
   }
   if (parts.size() >= 2 && !parts[0].empty() && parts[1] == "prompts") {
     return DispatchPrompts(db, request, parts);

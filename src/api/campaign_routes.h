@@ -15,6 +15,8 @@ namespace api {
 //   GET  /api/campaigns/{id}/opt-outs     the do-not-call list
 //   POST /api/campaigns/{id}/opt-outs     body {"number": "+91...", "reason": "..."}; 201 when
 //                                         added, 200 when the number was listed already
+//   GET    /api/campaigns/{id}/answers        the answers to its broadcast's question, with a
+//                                            tally by key (api/broadcast_answers_json.h)
 //   GET    /api/campaigns/{id}/prompts        the prompts the campaign uploaded (no audio)
 //   POST   /api/campaigns/{id}/prompts/{name} body: the file (WAV 8 kHz mono PCM16, µ-law or
 //                                            A-law, or raw µ-law); 201 with the prompt stored,

@@ -206,6 +206,22 @@ TEST_F(CampaignRoutesTest, UploadedPromptsLoadIntoALibraryUnderTheCampaignsName)
   EXPECT_EQ(library.Find("invite"), nullptr);
 }
 
+TEST_F(CampaignRoutesTest, BroadcastAnswersAreListedWithATallyByKey) {
+  ASSERT_EQ(Post("/api/campaigns", CampaignFile("rally")).status, 201);
+  for (const auto& [number, digit] : std::vector<std::pair<std::string, char>>{
+           {"+919000000001", '3'}, {"+919000000002", '1'}, {"+919000000003", '3'}}) {
+    ASSERT_TRUE(db_.AddBroadcastAnswer({"rally", number, "will-attend", digit, now_}).ok());
+  }
+  ApiResponse listed = Send("GET", "/api/campaigns/rally/answers");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(Body(listed)["count"], 3);
+  EXPECT_EQ(Body(listed)["tally"], json({{"will-attend", {{"1", 1}, {"3", 2}}}}));
+  EXPECT_EQ(Body(listed)["answers"][0]["number"], "+919000000001");
+  EXPECT_EQ(Body(listed)["answers"][0]["digit"], "3");
+  EXPECT_EQ(Send("GET", "/api/campaigns/nope/answers").status, 404);
+  EXPECT_EQ(Send("POST", "/api/campaigns/rally/answers").status, 405);
+}
+
 TEST_F(CampaignRoutesTest, BadPromptUploadsAreRefusedNamingWhatIsWrong) {
   ASSERT_EQ(Post("/api/campaigns", CampaignFile("rally")).status, 201);
   auto error_of = [&](const std::string& name, const std::string& body) {

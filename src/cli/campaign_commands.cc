@@ -5,6 +5,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "api/broadcast_answers_json.h"
 #include "api/campaign_catalog.h"
 #include "api/campaign_json.h"
 #include "api/campaign_prompts.h"
@@ -254,6 +255,31 @@ int RunPromptRemove(const ParsedFlags& flags, Io& io) {
   return kExitOk;
 }
 
+int RunAnswers(const ParsedFlags& flags, Io& io) {
+  base::Result<OutputFormat> format = FormatOf(flags);
+  if (!format.ok()) return ReportError(format.status(), io);
+  auto db = OpenExistingDatabase(flags, io);
+  if (!db.ok()) return ReportError(db.status(), io);
+  const std::string& id = flags.positionals()[0];
+  base::Result<std::vector<store::BroadcastAnswer>> answers = api::ListBroadcastAnswers(**db, id);
+  if (!answers.ok()) return ReportError(answers.status(), io);
+  if (*format == OutputFormat::kJson) {
+    io.out << Dump(api::BroadcastAnswersJson(id, *answers)) << '\n';
+    return kExitOk;
+  }
+  Table table({{"number"}, {"question"}, {"key", Align::kRight}, {"answered"}});
+  for (const store::BroadcastAnswer& answer : *answers) {
+    table.AddRow({answer.number, answer.question_id, std::string(1, answer.digit),
+                  callcenter::FormatIst(answer.answered_at)});
+  }
+  if (*format == OutputFormat::kCsv) {
+    table.PrintCsv(io.out);
+  } else {
+    table.PrintText(io.out);
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> CampaignCommands() {
@@ -304,6 +330,13 @@ std::vector<Command> CampaignCommands() {
        "",
        {id, DbFlag(), FormatFlag()},
        RunDoNotCall},
+      {"campaign answers",
+       "list the answers to a broadcast's press-1 question, oldest first",
+       "jansampark campaign answers ID [--db PATH] [--format table|csv|json]",
+       "One row per number that pressed a key (a later answer replaces an earlier one); the\n"
+       "JSON adds a tally by key.\n",
+       {id, DbFlag(), FormatFlag()},
+       RunAnswers},
       {"campaign prompt add",
        "upload a recorded prompt for a campaign (its broadcast message or question)",
        "jansampark campaign prompt add ID NAME FILE [--db PATH]",
