@@ -17,7 +17,7 @@ using nlohmann::json;
 using std::chrono::minutes;
 
 constexpr std::array kKinds = {CampaignKind::kOutbound, CampaignKind::kInbound,
-                               CampaignKind::kBlended};
+                               CampaignKind::kBlended, CampaignKind::kBroadcast};
 constexpr std::array kAnswerTypes = {AnswerType::kYesNo, AnswerType::kChoice, AnswerType::kNumber,
                                      AnswerType::kText};
 constexpr std::array kEffects = {DispositionEffect::kNone, DispositionEffect::kDone,
@@ -146,12 +146,56 @@ base::Status ReadLists(const JsonFields& fields, Campaign& campaign) {
     JS_ASSIGN_OR_RETURN(callcenter::SurveyQuestion read, ReadQuestion(question));
     campaign.survey.push_back(std::move(read));
   }
-  JS_ASSIGN_OR_RETURN(std::vector<JsonFields> dispositions, fields.Objects("dispositions", true));
+  // A broadcast has no agents, so nothing for them to choose.
+  bool agents = campaign.kind != CampaignKind::kBroadcast;
+  JS_ASSIGN_OR_RETURN(std::vector<JsonFields> dispositions, fields.Objects("dispositions", agents));
   for (const JsonFields& disposition : dispositions) {
     JS_ASSIGN_OR_RETURN(callcenter::Disposition read, ReadDisposition(disposition));
     campaign.dispositions.push_back(std::move(read));
   }
   return base::OkStatus();
+}
+
+base::Result<callcenter::BroadcastQuestion> ReadBroadcastQuestion(const JsonFields& fields) {
+  callcenter::BroadcastQuestion question;
+  JS_ASSIGN_OR_RETURN(question.id, fields.String("id"));
+  JS_ASSIGN_OR_RETURN(question.prompt, fields.String("prompt"));
+  JS_ASSIGN_OR_RETURN(question.choices, fields.Int("choices"));
+  JS_RETURN_IF_ERROR(fields.NoOtherKeys());
+  return question;
+}
+
+// A missing certificate reads as empty, so that Campaign::Validate names it with the rule
+// behind it rather than as a plain missing key.
+base::Result<std::optional<callcenter::Broadcast>> ReadBroadcast(const JsonFields& top) {
+  JS_ASSIGN_OR_RETURN(std::optional<JsonFields> fields, top.Object("broadcast"));
+  if (!fields) return std::optional<callcenter::Broadcast>();
+  callcenter::Broadcast broadcast;
+  JS_ASSIGN_OR_RETURN(broadcast.message, fields->String("message"));
+  JS_ASSIGN_OR_RETURN(broadcast.mcmc_certificate, fields->String("mcmc_certificate", ""));
+  JS_ASSIGN_OR_RETURN(std::optional<JsonFields> question, fields->Object("question"));
+  if (question) {
+    JS_ASSIGN_OR_RETURN(broadcast.question, ReadBroadcastQuestion(*question));
+  }
+  JS_ASSIGN_OR_RETURN(broadcast.max_calls_in_progress,
+                      fields->Int("max_calls_in_progress", broadcast.max_calls_in_progress));
+  JS_ASSIGN_OR_RETURN(broadcast.calls_per_second,
+                      fields->Int("calls_per_second", broadcast.calls_per_second));
+  JS_RETURN_IF_ERROR(fields->NoOtherKeys());
+  return std::optional<callcenter::Broadcast>(std::move(broadcast));
+}
+
+json BroadcastJson(const callcenter::Broadcast& broadcast) {
+  json out = {{"message", broadcast.message},
+              {"mcmc_certificate", broadcast.mcmc_certificate},
+              {"max_calls_in_progress", broadcast.max_calls_in_progress},
+              {"calls_per_second", broadcast.calls_per_second}};
+  if (broadcast.question) {
+    out["question"] = {{"id", broadcast.question->id},
+                       {"prompt", broadcast.question->prompt},
+                       {"choices", broadcast.question->choices}};
+  }
+  return out;
 }
 
 base::Result<Campaign> ReadCampaign(const JsonFields& fields) {
@@ -180,6 +224,7 @@ base::Result<Campaign> ReadCampaign(const JsonFields& fields) {
   // replace rather than throw all the same.
   JS_ASSIGN_OR_RETURN(std::optional<JsonFields> ivr, fields.Object("ivr"));
   if (ivr) campaign.ivr = ivr->value().dump(-1, ' ', false, json::error_handler_t::replace);
+  JS_ASSIGN_OR_RETURN(campaign.broadcast, ReadBroadcast(fields));
   JS_RETURN_IF_ERROR(fields.NoOtherKeys());
   return campaign;
 }
@@ -257,6 +302,7 @@ json CampaignToJson(const Campaign& campaign) {
     json flow = json::parse(campaign.ivr, nullptr, /*allow_exceptions=*/false);
     if (!flow.is_discarded()) out["ivr"] = std::move(flow);
   }
+  if (campaign.broadcast) out["broadcast"] = BroadcastJson(*campaign.broadcast);
   return out;
 }
 

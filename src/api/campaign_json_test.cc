@@ -44,7 +44,7 @@ std::string ErrorOfText(const std::string& text) {
 std::string ErrorOf(const json& document) { return ErrorOfText(document.dump()); }
 
 TEST(CampaignJsonTest, ExamplesAreValid) {
-  for (const std::string name : {"volunteers.json", "helpline.json"}) {
+  for (const std::string name : {"volunteers.json", "helpline.json", "rally-broadcast.json"}) {
     base::Result<callcenter::Campaign> campaign = ParseCampaign(ReadExample(name), name);
     EXPECT_TRUE(campaign.ok()) << campaign.status().ToString();
   }
@@ -81,7 +81,7 @@ TEST(CampaignJsonTest, LeftOutKeysTakeTheirDefaults) {
 }
 
 TEST(CampaignJsonTest, RoundTripGivesAnEqualCampaign) {
-  for (const std::string name : {"volunteers.json", "helpline.json"}) {
+  for (const std::string name : {"volunteers.json", "helpline.json", "rally-broadcast.json"}) {
     base::Result<callcenter::Campaign> first = ParseCampaign(ReadExample(name), name);
     ASSERT_TRUE(first.ok()) << first.status().ToString();
     std::string written = CampaignToJson(*first).dump();
@@ -90,6 +90,80 @@ TEST(CampaignJsonTest, RoundTripGivesAnEqualCampaign) {
     EXPECT_EQ(*first, *second) << written;
     EXPECT_EQ(CampaignToJson(*second), CampaignToJson(*first));
   }
+}
+
+TEST(CampaignJsonTest, BroadcastExampleReadsItsMessageCertificateAndQuestion) {
+  base::Result<callcenter::Campaign> campaign =
+      ParseCampaign(ReadExample("rally-broadcast.json"), "rally-broadcast.json");
+  ASSERT_TRUE(campaign.ok()) << campaign.status().ToString();
+  EXPECT_EQ(campaign->kind, callcenter::CampaignKind::kBroadcast);
+  ASSERT_TRUE(campaign->broadcast.has_value());
+  EXPECT_EQ(campaign->broadcast->message, "rally_invite");
+  EXPECT_EQ(campaign->broadcast->mcmc_certificate, "MCMC/DL/2026/0412");
+  ASSERT_TRUE(campaign->broadcast->question.has_value());
+  EXPECT_EQ(campaign->broadcast->question->id, "will-attend");
+  EXPECT_EQ(campaign->broadcast->question->choices, 3);
+  EXPECT_EQ(campaign->broadcast->max_calls_in_progress, 20);
+  EXPECT_EQ(campaign->broadcast->calls_per_second, 4);
+  EXPECT_TRUE(campaign->dispositions.empty());
+  json written = CampaignToJson(*campaign);
+  EXPECT_EQ(written["broadcast"]["mcmc_certificate"], "MCMC/DL/2026/0412");
+  EXPECT_EQ(written["broadcast"]["question"]["prompt"], "attend_question");
+}
+
+// A broadcast file with everything but the certificate.
+json UncertifiedBroadcast() {
+  return json::parse(R"({
+    "id": "rally", "name": "Rally", "kind": "broadcast", "languages": ["hi"],
+    "contact_lists": ["supporters"], "broadcast": {"message": "rally_invite"}
+  })");
+}
+
+TEST(CampaignJsonTest, BroadcastWithoutMcmcCertificateIsRefusedNamingTheField) {
+  std::string error = ErrorOf(UncertifiedBroadcast());
+  EXPECT_EQ(error.rfind("test.json: campaign rally: broadcast.mcmc_certificate is required: ", 0),
+            0u)
+      << error;
+  EXPECT_NE(error.find("pre-certified by the MCMC"), std::string::npos) << error;
+  json blank = UncertifiedBroadcast();
+  blank["broadcast"]["mcmc_certificate"] = "   ";
+  EXPECT_NE(ErrorOf(blank).find("broadcast.mcmc_certificate is required"), std::string::npos);
+  json certified = UncertifiedBroadcast();
+  certified["broadcast"]["mcmc_certificate"] = "MCMC/DL/2026/0412";
+  EXPECT_EQ(ErrorOf(certified), "");
+}
+
+TEST(CampaignJsonTest, BroadcastKeysAreCheckedStrictly) {
+  json document = UncertifiedBroadcast();
+  document["broadcast"]["mcmc_certificate"] = "MCMC/DL/2026/0412";
+  json typo = document;
+  typo["broadcast"]["mesage"] = "x";
+  EXPECT_NE(ErrorOf(typo).find("broadcast.mesage: unknown key; did you mean message?"),
+            std::string::npos)
+      << ErrorOf(typo);
+  json too_many = document;
+  too_many["broadcast"]["question"] = {{"id", "q"}, {"prompt", "ask"}, {"choices", 6}};
+  EXPECT_EQ(ErrorOf(too_many),
+            "test.json: campaign rally: broadcast.question.choices must be from 1 to 5, not 6");
+  json no_broadcast = document;
+  no_broadcast.erase("broadcast");
+  EXPECT_NE(ErrorOf(no_broadcast).find("broadcast is required for a broadcast campaign"),
+            std::string::npos);
+  json outbound = Minimal();
+  outbound["broadcast"] = document["broadcast"];
+  EXPECT_EQ(ErrorOf(outbound),
+            "test.json: campaign test-outbound: broadcast is only for broadcast campaigns; this "
+            "one is outbound");
+  json with_mode = document;
+  with_mode["dial_mode"] = "predictive";
+  EXPECT_NE(ErrorOf(with_mode).find("dial_mode is not for a broadcast campaign"),
+            std::string::npos);
+}
+
+TEST(CampaignJsonTest, OtherKindsStillNeedDispositions) {
+  json document = Minimal();
+  document.erase("dispositions");
+  EXPECT_EQ(ErrorOf(document), "test.json: dispositions: required key is missing");
 }
 
 TEST(CampaignJsonTest, InboundCampaignRoundTripsWithoutADialMode) {
@@ -222,7 +296,7 @@ TEST(CampaignJsonTest, UnknownNamesSuggestTheNearest) {
   document["kind"] = "outbond";
   EXPECT_EQ(ErrorOf(document),
             "test.json: kind: unknown value 'outbond'; did you mean outbound? (one of outbound, "
-            "inbound, blended)");
+            "inbound, blended, broadcast)");
   document = Minimal();
   document["dial_mode"] = "predictiv";
   EXPECT_NE(ErrorOf(document).find("test.json: dial_mode: unknown dial mode 'predictiv'; did you "

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "api/broadcast_answers_json.h"
 #include "api/campaign_catalog.h"
 #include "api/campaign_json.h"
+#include "api/campaign_prompts.h"
 #include "api/json_fields.h"
 #include "api/opt_out_json.h"
 #include "base/text.h"
@@ -84,7 +86,56 @@ base::Result<ApiResponse> AddOptOut(store::Database& db, const std::string& id,
                                            {"added_at", FormatUtc(entry->added_at)}});
 }
 
-// The campaign routes below the prefix: "" (the collection), "{id}" or "{id}/opt-outs".
+base::Result<ApiResponse> ListAnswersOf(store::Database& db, const std::string& id) {
+  JS_ASSIGN_OR_RETURN(std::vector<store::BroadcastAnswer> answers, ListBroadcastAnswers(db, id));
+  return JsonResponse(200, BroadcastAnswersJson(id, answers));
+}
+
+base::Result<ApiResponse> ListPromptsOf(store::Database& db, const std::string& id) {
+  JS_ASSIGN_OR_RETURN(std::vector<store::CampaignPrompt> prompts, ListCampaignPrompts(db, id));
+  return JsonResponse(200, PromptsJson(id, prompts));
+}
+
+// The body is the file itself; its name in errors is the prompt's.
+base::Result<ApiResponse> UploadPrompt(store::Database& db, const std::string& id,
+                                       const std::string& name, const ApiRequest& request) {
+  std::span<const std::uint8_t> bytes(reinterpret_cast<const std::uint8_t*>(request.body.data()),
+                                      request.body.size());
+  JS_ASSIGN_OR_RETURN(
+      store::CampaignPrompt prompt,
+      AddCampaignPrompt(db, id, name, bytes, name + " (request body)", request.received_at));
+  return JsonResponse(201, PromptJson(prompt));
+}
+
+base::Result<ApiResponse> DeletePrompt(store::Database& db, const std::string& id,
+                                       const std::string& name) {
+  JS_RETURN_IF_ERROR(RemoveCampaignPrompt(db, id, name));
+  return JsonResponse(200, {{"campaign_id", id}, {"name", name}, {"removed", true}});
+}
+
+// "{id}/prompts" and "{id}/prompts/{name}".
+std::optional<base::Result<ApiResponse>> DispatchPrompts(store::Database& db,
+                                                         const ApiRequest& request,
+                                                         const std::vector<std::string>& parts) {
+  if (parts.size() == 2) {
+    if (request.method == "GET") return ListPromptsOf(db, parts[0]);
+    return MethodNotAllowed(request, "GET");
+  }
+  if (parts.size() == 3 && !parts[2].empty()) {
+    if (request.method == "POST") return UploadPrompt(db, parts[0], parts[2], request);
+    if (request.method == "DELETE") return DeletePrompt(db, parts[0], parts[2]);
+    return MethodNotAllowed(request, "POST or DELETE");
+  }
+  return std::nullopt;
+}
+
+bool IsPromptUpload(std::string_view rest) {
+  std::vector<std::string> parts = base::Split(rest, '/');
+  return parts.size() == 3 && parts[1] == "prompts";
+}
+
+// The campaign routes below the prefix: "" (the collection), "{id}", "{id}/opt-outs" or
+// "{id}/prompts[/{name}]".
 std::optional<base::Result<ApiResponse>> Dispatch(store::Database& db, const ApiRequest& request,
                                                   std::string_view rest) {
   bool get = request.method == "GET";
@@ -104,6 +155,13 @@ std::optional<base::Result<ApiResponse>> Dispatch(store::Database& db, const Api
     if (post) return AddOptOut(db, parts[0], request);
     return MethodNotAllowed(request, "GET or POST");
   }
+  if (parts.size() == 2 && !parts[0].empty() && parts[1] == "answers") {
+    if (get) return ListAnswersOf(db, parts[0]);
+    return MethodNotAllowed(request, "GET");
+  }
+  if (parts.size() >= 2 && !parts[0].empty() && parts[1] == "prompts") {
+    return DispatchPrompts(db, request, parts);
+  }
   return std::nullopt;
 }
 
@@ -116,9 +174,11 @@ std::optional<ApiResponse> RouteCampaigns(store::Database& db, const ApiRequest&
   if (!rest.empty() && rest.front() != '/') return std::nullopt;  // "/api/campaignsX"
   if (!rest.empty()) rest.remove_prefix(1);
   if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
-  if (request.body.size() > kMaxCampaignJsonBytes) {
+  bool upload = IsPromptUpload(rest);
+  if (request.body.size() > (upload ? kMaxPromptUploadBytes : kMaxCampaignJsonBytes)) {
     ApiResponse response = ErrorResponse(base::InvalidArgument(
-        "the request body is over 1 MiB (" + std::to_string(request.body.size()) + " bytes)"));
+        std::string("the request body is over ") + (upload ? "4 MiB" : "1 MiB") + " (" +
+        std::to_string(request.body.size()) + " bytes)"));
     response.status = 413;
     return response;
   }

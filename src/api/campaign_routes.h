@@ -15,7 +15,15 @@ namespace api {
 //   GET  /api/campaigns/{id}/opt-outs     the do-not-call list
 //   POST /api/campaigns/{id}/opt-outs     body {"number": "+91...", "reason": "..."}; 201 when
 //                                         added, 200 when the number was listed already
-// Bodies over kMaxCampaignJsonBytes get 413; another method on a known path 405.
+//   GET    /api/campaigns/{id}/answers        the answers to its broadcast's question, with a
+//                                            tally by key (api/broadcast_answers_json.h)
+//   GET    /api/campaigns/{id}/prompts        the prompts the campaign uploaded (no audio)
+//   POST   /api/campaigns/{id}/prompts/{name} body: the file (WAV 8 kHz mono PCM16, µ-law or
+//                                            A-law, or raw µ-law); 201 with the prompt stored,
+//                                            replacing one of that name (api/campaign_prompts.h)
+//   DELETE /api/campaigns/{id}/prompts/{name} 200 when removed, 404 when there was none
+// Bodies over kMaxCampaignJsonBytes (a prompt upload: kMaxPromptUploadBytes) get 413; another
+// method on a known path 405.
 std::optional<ApiResponse> RouteCampaigns(store::Database& db, const ApiRequest& request);
 
 }  // namespace api

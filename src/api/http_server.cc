@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "api/campaign_json.h"
+#include "api/campaign_prompts.h"
 #include "api/router.h"
 #include "base/logging.h"
 
@@ -58,10 +59,14 @@ void HttpServer::Route() {
   server_->Delete(R"(/.*)", handle);
   // The library refuses a longer body itself (413) before reading it; the router answers the
   // same for a body that reaches it.
-  server_->set_payload_max_length(kMaxCampaignJsonBytes);
+  // A prompt upload is the largest body (the routes limit JSON bodies to 1 MiB themselves).
+  server_->set_payload_max_length(kMaxPromptUploadBytes);
   server_->set_error_handler([](const httplib::Request&, httplib::Response& http_response) {
     if (http_response.status != 413) return;
-    ApiResponse error = ErrorResponse(base::InvalidArgument("the request body is over 1 MiB"));
+    ApiResponse error = ErrorResponse(base::InvalidArgument(
+        "the request body is over the limit: 1 MiB of JSON, 4 MiB for a prompt, 8 KiB when "
+        "labelled as a form (curl's default: send files with --data-binary and -H "
+        "'Content-Type: application/octet-stream')"));
     error.status = 413;
     SetResponse(error, http_response);
   });

@@ -61,6 +61,17 @@ base::Status CheckLanguages(const std::vector<std::string>& languages) {
 // Only campaigns that place calls have a dial mode and lists to call.
 base::Status CheckCalling(const Campaign& campaign) {
   std::string kind(CampaignKindName(campaign.kind));
+  if (campaign.kind == CampaignKind::kBroadcast) {
+    if (campaign.dial_mode) {
+      return Invalid("dial_mode",
+                     "is not for a broadcast campaign: it has no agents, and is paced by "
+                     "broadcast.max_calls_in_progress and broadcast.calls_per_second");
+    }
+    if (campaign.contact_lists.empty()) {
+      return Invalid("contact_lists", "must name at least one list for a broadcast campaign");
+    }
+    return CheckSlugs(campaign.contact_lists, "contact_lists");
+  }
   if (campaign.kind == CampaignKind::kInbound) {
     if (campaign.dial_mode) {
       return Invalid("dial_mode",
@@ -132,6 +143,11 @@ base::Status CheckSurvey(const std::vector<SurveyQuestion>& survey) {
 }
 
 base::Status CheckDispositions(const std::vector<Disposition>& dispositions) {
+  if (dispositions.empty()) {
+    return Invalid("dispositions",
+                   "must include one with effect do_not_call, for a person who "
+                   "asks not to be called again");
+  }
   std::set<std::string_view> codes;
   bool records_opt_outs = false;
   for (std::size_t i = 0; i < dispositions.size(); ++i) {
@@ -164,10 +180,10 @@ base::Status CheckDispositions(const std::vector<Disposition>& dispositions) {
 // Acd's), so a queue name only says, in logs, where the flow ended.
 base::Status CheckIvr(const Campaign& campaign) {
   if (campaign.ivr.empty()) return base::OkStatus();
-  if (campaign.kind == CampaignKind::kOutbound) {
-    return Invalid("ivr",
-                   "is only for inbound and blended campaigns; an outbound campaign takes "
-                   "no calls");
+  if (campaign.kind == CampaignKind::kOutbound || campaign.kind == CampaignKind::kBroadcast) {
+    return Invalid("ivr", "is only for inbound and blended campaigns; an " +
+                              std::string(CampaignKindName(campaign.kind)) +
+                              " campaign takes no calls");
   }
   JS_ASSIGN_OR_RETURN(std::shared_ptr<const telephony::ivr::Flow> flow, IvrFlowOf(campaign));
   for (const auto& [name, step] : flow->steps()) {
@@ -183,10 +199,81 @@ base::Status CheckIvr(const Campaign& campaign) {
   return base::OkStatus();
 }
 
+base::Status CheckCertificate(const std::string& certificate) {
+  if (base::Trim(certificate).empty()) {
+    return Invalid("broadcast.mcmc_certificate",
+                   "is required: a political message may be broadcast only once it has been "
+                   "pre-certified by the MCMC (the Election Commission's Media Certification "
+                   "and Monitoring Committee); give its certification number, e.g. "
+                   "\"MCMC/DL/2026/0412\"");
+  }
+  return CheckText(certificate, "broadcast.mcmc_certificate", Broadcast::kMaxCertificateLength,
+                   true);
+}
+
+base::Status CheckPromptName(const std::string& name, const std::string& path) {
+  if (IsPromptName(name)) return base::OkStatus();
+  return Invalid(path, "'" + name +
+                           "' must name a prompt: 1 to 64 of a-z, A-Z, 0-9, '_' and '-' "
+                           "(\"rally_invite\")");
+}
+
+base::Status CheckRange(int value, int max, const std::string& path) {
+  if (value >= 1 && value <= max) return base::OkStatus();
+  return Invalid(path,
+                 "must be from 1 to " + std::to_string(max) + ", not " + std::to_string(value));
+}
+
+base::Status CheckBroadcastQuestion(const BroadcastQuestion& question) {
+  if (!IsSlug(question.id)) {
+    return Invalid("broadcast.question.id", "'" + question.id +
+                                                "' must be 1 to 64 of a-z, 0-9 and '-', "
+                                                "starting with a letter or a digit");
+  }
+  JS_RETURN_IF_ERROR(CheckPromptName(question.prompt, "broadcast.question.prompt"));
+  return CheckRange(question.choices, BroadcastQuestion::kMaxChoices, "broadcast.question.choices");
+}
+
+// A broadcast plays a message to whoever answers, with no agent: the MCMC's certificate is
+// what makes that lawful, and nothing an agent would use (survey, dispositions) belongs here.
+base::Status CheckBroadcast(const Campaign& campaign) {
+  bool is_broadcast = campaign.kind == CampaignKind::kBroadcast;
+  if (!is_broadcast) {
+    if (!campaign.broadcast) return base::OkStatus();
+    return Invalid("broadcast", "is only for broadcast campaigns; this one is " +
+                                    std::string(CampaignKindName(campaign.kind)));
+  }
+  if (!campaign.broadcast) {
+    return Invalid("broadcast",
+                   "is required for a broadcast campaign: its message, mcmc_certificate and "
+                   "optional question");
+  }
+  const Broadcast& broadcast = *campaign.broadcast;
+  JS_RETURN_IF_ERROR(CheckCertificate(broadcast.mcmc_certificate));
+  JS_RETURN_IF_ERROR(CheckPromptName(broadcast.message, "broadcast.message"));
+  if (broadcast.question) JS_RETURN_IF_ERROR(CheckBroadcastQuestion(*broadcast.question));
+  JS_RETURN_IF_ERROR(CheckRange(broadcast.max_calls_in_progress, Broadcast::kMaxCallsInProgress,
+                                "broadcast.max_calls_in_progress"));
+  JS_RETURN_IF_ERROR(CheckRange(broadcast.calls_per_second, Broadcast::kMaxCallsPerSecond,
+                                "broadcast.calls_per_second"));
+  if (!campaign.survey.empty()) {
+    return Invalid("survey",
+                   "is for agents; a broadcast campaign has none (its question is "
+                   "broadcast.question)");
+  }
+  if (!campaign.dispositions.empty()) {
+    return Invalid("dispositions",
+                   "are chosen by agents; a broadcast campaign has none (an opt-out goes on "
+                   "the campaign's do-not-call list)");
+  }
+  return base::OkStatus();
+}
+
 base::Status CheckFields(const Campaign& campaign) {
   JS_RETURN_IF_ERROR(CheckText(campaign.name, "name", Campaign::kMaxNameLength, true));
   JS_RETURN_IF_ERROR(CheckText(campaign.note, "note", Campaign::kMaxNoteLength, false));
   JS_RETURN_IF_ERROR(CheckLanguages(campaign.languages));
+  JS_RETURN_IF_ERROR(CheckBroadcast(campaign));
   JS_RETURN_IF_ERROR(CheckCalling(campaign));
   JS_RETURN_IF_ERROR(CheckRetry(campaign.retry));
   if (!(campaign.abandon_target > 0 && campaign.abandon_target <= Campaign::kMaxAbandonTarget)) {
@@ -196,7 +283,9 @@ base::Status CheckFields(const Campaign& campaign) {
                        base::FormatFixed(campaign.abandon_target, 4));
   }
   JS_RETURN_IF_ERROR(CheckSurvey(campaign.survey));
-  JS_RETURN_IF_ERROR(CheckDispositions(campaign.dispositions));
+  if (campaign.kind != CampaignKind::kBroadcast) {
+    JS_RETURN_IF_ERROR(CheckDispositions(campaign.dispositions));
+  }
   return CheckIvr(campaign);
 }
 
@@ -215,6 +304,8 @@ std::string_view CampaignKindName(CampaignKind kind) {
       return "inbound";
     case CampaignKind::kBlended:
       return "blended";
+    case CampaignKind::kBroadcast:
+      return "broadcast";
   }
   return "unknown";
 }
@@ -249,6 +340,14 @@ base::Result<std::shared_ptr<const telephony::ivr::Flow>> IvrFlowOf(const Campai
   return std::make_shared<const telephony::ivr::Flow>(*std::move(flow));
 }
 
+bool IsPromptName(std::string_view text) {
+  if (text.empty() || text.size() > kMaxSlugLength) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  });
+}
+
 bool IsLanguageCode(std::string_view text) {
   if (text.size() < 2 || text.size() > 3) return false;
   return std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -269,7 +368,7 @@ bool operator==(const Campaign& a, const Campaign& b) {
          a.contact_lists == b.contact_lists && a.hours.open() == b.hours.open() &&
          a.hours.close() == b.hours.close() && SameRetry(a.retry, b.retry) &&
          a.abandon_target == b.abandon_target && a.survey == b.survey &&
-         a.dispositions == b.dispositions && a.ivr == b.ivr;
+         a.dispositions == b.dispositions && a.ivr == b.ivr && a.broadcast == b.broadcast;
 }
 
 }  // namespace callcenter

@@ -18,10 +18,11 @@
 
 namespace callcenter {
 
-// Whether a campaign places calls, takes them, or both.
-enum class CampaignKind { kOutbound, kInbound, kBlended };
+// Whether a campaign places calls, takes them, or both; a broadcast places calls that play a
+// recorded message (and may ask one press-1 question) with no agent.
+enum class CampaignKind { kOutbound, kInbound, kBlended, kBroadcast };
 
-// "outbound", "inbound", "blended" (the names in campaign files).
+// "outbound", "inbound", "blended", "broadcast" (the names in campaign files).
 std::string_view CampaignKindName(CampaignKind kind);
 
 // What choosing a disposition does to the contact, besides being recorded on the attempt.
@@ -44,6 +45,44 @@ struct Disposition {
 
   bool operator==(const Disposition&) const = default;
 };
+
+// ---- Voice broadcast (kind "broadcast") -------------------------------------------------------
+
+// The press-1 question a broadcast may ask after its message: the callee presses one digit
+// from 1 to `choices`.
+struct BroadcastQuestion {
+  static constexpr int kMaxChoices = 5;
+
+  std::string id;      // a slug; answers are stored under it
+  std::string prompt;  // the prompt that asks it (a prompt name, see Broadcast::message)
+  int choices = 0;     // the highest digit accepted, 1..kMaxChoices
+
+  bool operator==(const BroadcastQuestion&) const = default;
+};
+
+// What a broadcast campaign plays. Prompt names are resolved when the broadcast starts (a
+// prompt uploaded to the campaign first, then a built-in one), not by Validate().
+struct Broadcast {
+  static constexpr std::size_t kMaxCertificateLength = 100;  // characters
+  static constexpr int kMaxCallsInProgress = 1000;
+  static constexpr int kMaxCallsPerSecond = 100;
+
+  std::string message;  // prompt name: letters, digits, '_' and '-' (IsPromptName)
+  // The number under which the MCMC (the Election Commission's Media Certification and
+  // Monitoring Committee) pre-certified the message, e.g. "MCMC/DL/2026/0412". Required: a
+  // political advertisement may not be broadcast without it.
+  std::string mcmc_certificate;
+  std::optional<BroadcastQuestion> question;
+  int max_calls_in_progress = 30;  // 1..kMaxCallsInProgress
+  int calls_per_second = 5;        // 1..kMaxCallsPerSecond
+
+  bool operator==(const Broadcast&) const = default;
+};
+
+// Whether `text` may name a prompt: 1 to 64 of a-z, A-Z, 0-9, '_' and '-'.
+bool IsPromptName(std::string_view text);
+
+// ---- end of voice broadcast ------------------------------------------------------------------
 
 // One campaign of the call centre as its file defines it (docs/json.md). A plain value; check
 // it with Validate() before anything uses it.
@@ -75,6 +114,9 @@ struct Campaign {
   // file's "ivr" object; empty: none, callers are queued at once. Inbound and blended only.
   // Kept as text so that the campaign reads back as it was written; IvrFlowOf() parses it.
   std::string ivr;
+  // Broadcast campaigns only, and required for them: the message, its MCMC certificate and
+  // the press-1 question. A broadcast has no agents: no dial mode, survey or dispositions.
+  std::optional<Broadcast> broadcast;
 
   // OkStatus, or kInvalidArgument for the first rule broken, naming the campaign and the field
   // by its path in the campaign file: "campaign ls-volunteers: retry.max_attempts must be from

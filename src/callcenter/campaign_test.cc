@@ -311,3 +311,85 @@ TEST(DialModeTest, UnknownModeSuggestsTheNearest) {
 
 }  // namespace
 }  // namespace callcenter
+
+namespace callcenter {
+namespace {
+
+// A synthetic broadcast campaign that breaks no rule.
+Campaign ValidBroadcast() {
+  Campaign campaign;
+  campaign.id = "rally";
+  campaign.name = "Rally invitation";
+  campaign.kind = CampaignKind::kBroadcast;
+  campaign.languages = {"hi"};
+  campaign.contact_lists = {"supporters"};
+  campaign.broadcast = Broadcast{};
+  campaign.broadcast->message = "rally_invite";
+  campaign.broadcast->mcmc_certificate = "MCMC/DL/2026/0412";
+  campaign.broadcast->question = BroadcastQuestion{"will-attend", "attend_question", 3};
+  return campaign;
+}
+
+std::string BroadcastErrorAfter(const std::function<void(Campaign&)>& change) {
+  Campaign campaign = ValidBroadcast();
+  change(campaign);
+  return campaign.Validate().message();
+}
+
+TEST(CampaignBroadcastTest, ValidBroadcastNeedsNoAgentsNorDispositions) {
+  EXPECT_TRUE(ValidBroadcast().Validate().ok()) << ValidBroadcast().Validate().ToString();
+  EXPECT_EQ(CampaignKindName(CampaignKind::kBroadcast), "broadcast");
+}
+
+TEST(CampaignBroadcastTest, McmcCertificateIsRequired) {
+  std::string error = BroadcastErrorAfter([](Campaign& c) { c.broadcast->mcmc_certificate = ""; });
+  EXPECT_EQ(error.rfind("campaign rally: broadcast.mcmc_certificate is required: ", 0), 0u)
+      << error;
+  EXPECT_NE(error.find("pre-certified by the MCMC"), std::string::npos);
+  EXPECT_NE(BroadcastErrorAfter([](Campaign& c) { c.broadcast->mcmc_certificate = " \t"; }), "");
+  EXPECT_NE(BroadcastErrorAfter([](Campaign& c) {
+              c.broadcast->mcmc_certificate = std::string(101, 'X');
+            }).find("at most 100"),
+            std::string::npos);
+}
+
+TEST(CampaignBroadcastTest, BroadcastFieldsAreBounded) {
+  EXPECT_EQ(BroadcastErrorAfter([](Campaign& c) { c.broadcast->message = "../etc/passwd"; }),
+            "campaign rally: broadcast.message '../etc/passwd' must name a prompt: 1 to 64 of "
+            "a-z, A-Z, 0-9, '_' and '-' (\"rally_invite\")");
+  EXPECT_EQ(BroadcastErrorAfter([](Campaign& c) { c.broadcast->question->choices = 0; }),
+            "campaign rally: broadcast.question.choices must be from 1 to 5, not 0");
+  EXPECT_NE(BroadcastErrorAfter([](Campaign& c) { c.broadcast->question->id = "Will Attend"; }),
+            "");
+  EXPECT_NE(BroadcastErrorAfter([](Campaign& c) { c.broadcast->calls_per_second = 0; }), "");
+  EXPECT_NE(BroadcastErrorAfter([](Campaign& c) { c.broadcast->max_calls_in_progress = 1001; }),
+            "");
+  EXPECT_EQ(BroadcastErrorAfter([](Campaign& c) { c.broadcast->question.reset(); }), "");
+}
+
+TEST(CampaignBroadcastTest, AgentFieldsAndOtherKindsAreRefused) {
+  EXPECT_NE(BroadcastErrorAfter([](Campaign& c) {
+              c.broadcast.reset();
+            }).find("broadcast is required for a broadcast campaign"),
+            std::string::npos);
+  EXPECT_NE(BroadcastErrorAfter([](Campaign& c) {
+              c.dial_mode = DialMode{DialModeKind::kPredictive};
+            }).find("dial_mode is not for a broadcast campaign"),
+            std::string::npos);
+  EXPECT_NE(BroadcastErrorAfter([](Campaign& c) {
+              c.dispositions = {{"dnc", "No", DispositionEffect::kDoNotCall}};
+            }).find("dispositions are chosen by agents"),
+            std::string::npos);
+  EXPECT_NE(BroadcastErrorAfter([](Campaign& c) {
+              c.contact_lists.clear();
+            }).find("contact_lists must name at least one list for a broadcast campaign"),
+            std::string::npos);
+  Campaign outbound = Valid();
+  outbound.broadcast = ValidBroadcast().broadcast;
+  EXPECT_EQ(outbound.Validate().message(),
+            "campaign ls-volunteers: broadcast is only for broadcast campaigns; this one is "
+            "outbound");
+}
+
+}  // namespace
+}  // namespace callcenter

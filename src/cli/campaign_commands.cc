@@ -1,11 +1,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <ostream>
 #include <sstream>
 
+#include "api/broadcast_answers_json.h"
 #include "api/campaign_catalog.h"
 #include "api/campaign_json.h"
+#include "api/campaign_prompts.h"
 #include "api/opt_out_json.h"
 #include "base/real_clock.h"
 #include "base/text.h"
@@ -179,6 +182,104 @@ int RunDoNotCall(const ParsedFlags& flags, Io& io) {
   return kExitOk;
 }
 
+// The file's bytes; kInvalidArgument naming it when it is missing, unreadable or over the
+// upload limit (read no further than that).
+base::Result<std::vector<std::uint8_t>> ReadPromptFile(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return base::InvalidArgument("prompt file '" + path + "' does not exist or is not a file");
+  }
+  std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (!error && size > api::kMaxPromptUploadBytes) {
+    return base::InvalidArgument("prompt " + path + ": " + std::to_string(size) +
+                                 " bytes; an upload is at most 4 MiB");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                  std::istreambuf_iterator<char>());
+  if (error || in.bad()) return base::InvalidArgument("prompt file '" + path + "' cannot be read");
+  return bytes;
+}
+
+int RunPromptAdd(const ParsedFlags& flags, Io& io) {
+  const std::string& id = flags.positionals()[0];
+  const std::string& name = flags.positionals()[1];
+  const std::string& path = flags.positionals()[2];
+  base::Result<std::vector<std::uint8_t>> bytes = ReadPromptFile(path);
+  if (!bytes.ok()) return ReportError(bytes.status(), io);
+  auto db = OpenExistingDatabase(flags, io);
+  if (!db.ok()) return ReportError(db.status(), io);
+  base::Result<store::CampaignPrompt> added =
+      api::AddCampaignPrompt(**db, id, name, *bytes, path, Now());
+  if (!added.ok()) return ReportError(added.status(), io);
+  io.out << "campaign " << id << " has prompt " << name << " ("
+         << base::FormatFixed(static_cast<double>(added->ulaw.size()) / 8000.0, 1)
+         << " s of 8 kHz µ-law), played as " << id << "/" << name << '\n';
+  return kExitOk;
+}
+
+int RunPromptList(const ParsedFlags& flags, Io& io) {
+  base::Result<OutputFormat> format = FormatOf(flags);
+  if (!format.ok()) return ReportError(format.status(), io);
+  auto db = OpenExistingDatabase(flags, io);
+  if (!db.ok()) return ReportError(db.status(), io);
+  const std::string& id = flags.positionals()[0];
+  base::Result<std::vector<store::CampaignPrompt>> prompts = api::ListCampaignPrompts(**db, id);
+  if (!prompts.ok()) return ReportError(prompts.status(), io);
+  if (*format == OutputFormat::kJson) {
+    io.out << Dump(api::PromptsJson(id, *prompts)) << '\n';
+    return kExitOk;
+  }
+  Table table({{"name"}, {"seconds", Align::kRight}, {"added"}});
+  for (const store::CampaignPrompt& prompt : *prompts) {
+    table.AddRow({prompt.name,
+                  base::FormatFixed(static_cast<double>(prompt.ulaw.size()) / 8000.0, 1),
+                  callcenter::FormatIst(prompt.added_at)});
+  }
+  if (*format == OutputFormat::kCsv) {
+    table.PrintCsv(io.out);
+  } else {
+    table.PrintText(io.out);
+  }
+  return kExitOk;
+}
+
+int RunPromptRemove(const ParsedFlags& flags, Io& io) {
+  const std::string& id = flags.positionals()[0];
+  const std::string& name = flags.positionals()[1];
+  auto db = OpenExistingDatabase(flags, io);
+  if (!db.ok()) return ReportError(db.status(), io);
+  base::Status removed = api::RemoveCampaignPrompt(**db, id, name);
+  if (!removed.ok()) return ReportError(removed, io);
+  io.out << "removed prompt " << name << " of campaign " << id << '\n';
+  return kExitOk;
+}
+
+int RunAnswers(const ParsedFlags& flags, Io& io) {
+  base::Result<OutputFormat> format = FormatOf(flags);
+  if (!format.ok()) return ReportError(format.status(), io);
+  auto db = OpenExistingDatabase(flags, io);
+  if (!db.ok()) return ReportError(db.status(), io);
+  const std::string& id = flags.positionals()[0];
+  base::Result<std::vector<store::BroadcastAnswer>> answers = api::ListBroadcastAnswers(**db, id);
+  if (!answers.ok()) return ReportError(answers.status(), io);
+  if (*format == OutputFormat::kJson) {
+    io.out << Dump(api::BroadcastAnswersJson(id, *answers)) << '\n';
+    return kExitOk;
+  }
+  Table table({{"number"}, {"question"}, {"key", Align::kRight}, {"answered"}});
+  for (const store::BroadcastAnswer& answer : *answers) {
+    table.AddRow({answer.number, answer.question_id, std::string(1, answer.digit),
+                  callcenter::FormatIst(answer.answered_at)});
+  }
+  if (*format == OutputFormat::kCsv) {
+    table.PrintCsv(io.out);
+  } else {
+    table.PrintText(io.out);
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> CampaignCommands() {
@@ -229,6 +330,35 @@ std::vector<Command> CampaignCommands() {
        "",
        {id, DbFlag(), FormatFlag()},
        RunDoNotCall},
+      {"campaign answers",
+       "list the answers to a broadcast's press-1 question, oldest first",
+       "jansampark campaign answers ID [--db PATH] [--format table|csv|json]",
+       "One row per number that pressed a key (a later answer replaces an earlier one); the\n"
+       "JSON adds a tally by key.\n",
+       {id, DbFlag(), FormatFlag()},
+       RunAnswers},
+      {"campaign prompt add",
+       "upload a recorded prompt for a campaign (its broadcast message or question)",
+       "jansampark campaign prompt add ID NAME FILE [--db PATH]",
+       "FILE is a WAV file (8 kHz, mono; 16-bit PCM, µ-law or A-law) or raw 8 kHz µ-law\n"
+       "(.ulaw), 0.2 s to 2 minutes long. It is stored in the database as µ-law, replacing a\n"
+       "prompt of that NAME, and played as ID/NAME; a broadcast's message or question NAME\n"
+       "refers to it. A bad file is refused (exit 2) naming it and what is wrong.\n",
+       {id, Argument("NAME", "the prompt's name: 1-64 of a-z, A-Z, 0-9, _ and -"),
+        Argument("FILE", "the recording"), DbFlag()},
+       RunPromptAdd},
+      {"campaign prompt list",
+       "list the prompts a campaign uploaded",
+       "jansampark campaign prompt list ID [--db PATH] [--format table|csv|json]",
+       "",
+       {id, DbFlag(), FormatFlag()},
+       RunPromptList},
+      {"campaign prompt remove",
+       "remove a prompt a campaign uploaded",
+       "jansampark campaign prompt remove ID NAME [--db PATH]",
+       "",
+       {id, Argument("NAME", "the prompt's name"), DbFlag()},
+       RunPromptRemove},
   };
 }
 

@@ -25,6 +25,11 @@ std::string RetryText(const callcenter::RetryPolicy& retry) {
 }
 
 std::string DialingText(const Campaign& campaign) {
+  if (campaign.broadcast) {
+    return "broadcasting, at most " + std::to_string(campaign.broadcast->max_calls_in_progress) +
+           " calls at a time, " + std::to_string(campaign.broadcast->calls_per_second) +
+           " a second";
+  }
   if (!campaign.dial_mode) return "taking calls only";
   return "dialling " + callcenter::DialModeName(*campaign.dial_mode) + " (abandon target " +
          Percent(campaign.abandon_target) + ")";
@@ -62,6 +67,17 @@ std::vector<std::string> OptOutCodes(const Campaign& campaign) {
   return codes;
 }
 
+std::string QuestionText(const callcenter::BroadcastQuestion& question) {
+  return question.id + " (prompt " + question.prompt + ", press 1 to " +
+         std::to_string(question.choices) + ")";
+}
+
+// What a broadcast plays and under which MCMC certificate.
+std::string BroadcastSummary(const callcenter::Broadcast& broadcast) {
+  return "It plays " + broadcast.message + " (MCMC certificate " + broadcast.mcmc_certificate +
+         ")" + (broadcast.question ? ", then asks " + QuestionText(*broadcast.question) : "") + ".";
+}
+
 }  // namespace
 
 std::string CampaignSummary(const Campaign& campaign) {
@@ -78,6 +94,11 @@ std::string CampaignSummary(const Campaign& campaign) {
   std::string calling = calls ? ", calling " + ListsText(campaign) + " within " +
                                     campaign.hours.ToString() + "; " + RetryText(campaign.retry)
                               : "";
+  if (campaign.broadcast) {
+    return campaign.id + ": " + campaign.name + ". A broadcast campaign " + DialingText(campaign) +
+           " in " + base::Join(campaign.languages, ", ") + calling + ". " +
+           BroadcastSummary(*campaign.broadcast);
+  }
   return campaign.id + ": " + campaign.name + ". " + (kind == "blended" ? "A " : "An ") + kind +
          " campaign " + DialingText(campaign) + " in " + base::Join(campaign.languages, ", ") +
          calling + ". " + survey + "; " + std::to_string(campaign.dispositions.size()) +
@@ -100,6 +121,14 @@ void PrintCampaign(const Campaign& campaign, std::ostream& out) {
     const callcenter::SurveyQuestion& question = campaign.survey[i];
     out << "    " << i + 1 << ". " << question.id << ": " << question.text << " ["
         << AnswerText(question) << "]\n";
+  }
+  if (campaign.broadcast) {
+    const callcenter::Broadcast& broadcast = *campaign.broadcast;
+    out << "  broadcast: message " << broadcast.message << '\n'
+        << "    MCMC certificate: " << broadcast.mcmc_certificate << '\n'
+        << "    question: "
+        << (broadcast.question ? QuestionText(*broadcast.question) : std::string("none")) << '\n';
+    return;
   }
   out << "  dispositions:\n";
   for (const callcenter::Disposition& disposition : campaign.dispositions) {

@@ -192,6 +192,57 @@ class CallRecordStore {
 base::Status CheckCallRecord(const CallRecord& record);
 base::Status CheckCallRecordQuery(const CallRecordQuery& query);
 
+// ---- Voice broadcast: answers to press-1 questions, and prompts uploaded by campaigns. ----
+
+// One answer to a broadcast's press-1 question. Nothing but the number and the key pressed.
+struct BroadcastAnswer {
+  std::string campaign_id;
+  std::string number;       // E.164 of the contact who answered
+  std::string question_id;  // the campaign's broadcast.question.id
+  char digit = '0';         // the key pressed, '1' to '9'
+  base::TimePoint answered_at;
+
+  bool operator==(const BroadcastAnswer&) const = default;
+};
+
+// The answers of broadcasts. A number answers a question of a campaign once: answering again
+// (a later call) replaces the earlier answer, so that counts are of people, not of calls.
+class BroadcastAnswerStore {
+ public:
+  virtual ~BroadcastAnswerStore() = default;
+  // Stores `answer` durably once it returns. kInvalidArgument, storing nothing, when the digit
+  // is not '1' to '9' or a field is empty.
+  virtual base::Status AddBroadcastAnswer(const BroadcastAnswer& answer) = 0;
+  // The answers of `campaign_id`, oldest first (then by number); empty for an unknown one.
+  virtual base::Result<std::vector<BroadcastAnswer>> ListBroadcastAnswers(
+      std::string_view campaign_id) = 0;
+};
+
+// A prompt a campaign uploaded ("campaign prompt add"), as 8 kHz G.711 µ-law bytes, checked
+// (telephony/rtp's DecodePromptFile) before it is stored.
+struct CampaignPrompt {
+  std::string campaign_id;
+  std::string name;  // callcenter::IsPromptName
+  std::vector<std::uint8_t> ulaw;
+  base::TimePoint added_at;
+};
+
+class CampaignPromptStore {
+ public:
+  virtual ~CampaignPromptStore() = default;
+  // Stores `prompt`, replacing one of the same campaign and name, durably once it returns.
+  virtual base::Status PutCampaignPrompt(const CampaignPrompt& prompt) = 0;
+  // The prompts of `campaign_id`, by name; empty for an unknown campaign.
+  virtual base::Result<std::vector<CampaignPrompt>> ListCampaignPrompts(
+      std::string_view campaign_id) = 0;
+  // kNotFound naming the prompt and the campaign when there is none.
+  virtual base::Status RemoveCampaignPrompt(std::string_view campaign_id,
+                                            std::string_view name) = 0;
+};
+
+// The check AddBroadcastAnswer makes, for every backend.
+base::Status CheckBroadcastAnswer(const BroadcastAnswer& answer);
+
 // One open database. Not thread-safe: one Database per thread, or external locking.
 class Database {
  public:
@@ -202,6 +253,8 @@ class Database {
   virtual CampaignStore& campaigns() = 0;
   virtual DoNotCallStore& do_not_call() = 0;
   virtual CallRecordStore& call_records() = 0;
+  virtual BroadcastAnswerStore& broadcast_answers() = 0;
+  virtual CampaignPromptStore& campaign_prompts() = 0;
 
   // Writes states, seats, segments and parties (inserted or updated by key) and replaces the
   // results of every election in `data`, all in one transaction: on any failure the database is

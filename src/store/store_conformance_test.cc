@@ -934,5 +934,104 @@ INSTANTIATE_TEST_SUITE_P(
         BackendParam{"InMemoryFake", [] { return std::make_unique<InMemoryFakeBackend>(); }, 1}),
     [](const testing::TestParamInfo<BackendParam>& param_info) { return param_info.param.name; });
 
+// ---- Voice broadcast: answers and uploaded prompts, every backend including the fake. ----
+
+class BroadcastConformanceTest : public StoreConformanceTest {
+ protected:
+  static base::TimePoint At(int seconds) {
+    return base::TimePoint(std::chrono::seconds(1'767'225'600 + seconds));
+  }
+
+  // A synthetic answer.
+  static BroadcastAnswer Answer(std::string number, char digit, int seconds) {
+    return {"rally", std::move(number), "will-attend", digit, At(seconds)};
+  }
+
+  static CampaignPrompt Prompt(std::string name, std::vector<std::uint8_t> ulaw, int seconds) {
+    return {"rally", std::move(name), std::move(ulaw), At(seconds)};
+  }
+};
+
+TEST_P(BroadcastConformanceTest, AnswersAreListedOldestFirstPerCampaign) {
+  ASSERT_TRUE(db_->broadcast_answers().AddBroadcastAnswer(Answer("+919000000002", '3', 20)).ok());
+  ASSERT_TRUE(db_->broadcast_answers().AddBroadcastAnswer(Answer("+919000000001", '1', 10)).ok());
+  BroadcastAnswer other = Answer("+919000000003", '2', 5);
+  other.campaign_id = "other";
+  ASSERT_TRUE(db_->broadcast_answers().AddBroadcastAnswer(other).ok());
+  base::Result<std::vector<BroadcastAnswer>> answers =
+      db_->broadcast_answers().ListBroadcastAnswers("rally");
+  ASSERT_TRUE(answers.ok()) << answers.status().ToString();
+  EXPECT_EQ(*answers, (std::vector<BroadcastAnswer>{Answer("+919000000001", '1', 10),
+                                                    Answer("+919000000002", '3', 20)}));
+  EXPECT_TRUE(db_->broadcast_answers().ListBroadcastAnswers("nobody")->empty());
+}
+
+TEST_P(BroadcastConformanceTest, AnsweringAgainReplacesTheEarlierAnswer) {
+  ASSERT_TRUE(db_->broadcast_answers().AddBroadcastAnswer(Answer("+919000000001", '1', 10)).ok());
+  ASSERT_TRUE(db_->broadcast_answers().AddBroadcastAnswer(Answer("+919000000001", '4', 30)).ok());
+  EXPECT_EQ(*db_->broadcast_answers().ListBroadcastAnswers("rally"),
+            std::vector<BroadcastAnswer>{Answer("+919000000001", '4', 30)});
+}
+
+TEST_P(BroadcastConformanceTest, BadAnswersAreRefusedAndStoreNothing) {
+  for (char digit : {'0', '*', '#', 'a'}) {
+    base::Status status =
+        db_->broadcast_answers().AddBroadcastAnswer(Answer("+919000000001", digit, 1));
+    EXPECT_EQ(status.code(), base::StatusCode::kInvalidArgument) << digit;
+    EXPECT_NE(status.message().find("digit"), std::string::npos) << status.ToString();
+  }
+  EXPECT_EQ(db_->broadcast_answers().AddBroadcastAnswer(Answer("", '1', 1)).code(),
+            base::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(db_->broadcast_answers().ListBroadcastAnswers("rally")->empty());
+}
+
+TEST_P(BroadcastConformanceTest, PromptsKeepEveryByteAndAreReplacedByName) {
+  // Every byte value, NUL included: µ-law audio is binary.
+  std::vector<std::uint8_t> all(256);
+  for (int i = 0; i < 256; ++i) all[i] = static_cast<std::uint8_t>(i);
+  ASSERT_TRUE(db_->campaign_prompts().PutCampaignPrompt(Prompt("rally_invite", all, 1)).ok());
+  ASSERT_TRUE(db_->campaign_prompts().PutCampaignPrompt(Prompt("ask", {0xFF, 0x7F}, 2)).ok());
+  ASSERT_TRUE(db_->campaign_prompts().PutCampaignPrompt(Prompt("ask", {0x00, 0x01, 0x02}, 3)).ok());
+  base::Result<std::vector<CampaignPrompt>> prompts =
+      db_->campaign_prompts().ListCampaignPrompts("rally");
+  ASSERT_TRUE(prompts.ok()) << prompts.status().ToString();
+  ASSERT_EQ(prompts->size(), 2u);
+  EXPECT_EQ((*prompts)[0].name, "ask");
+  EXPECT_EQ((*prompts)[0].ulaw, (std::vector<std::uint8_t>{0x00, 0x01, 0x02}));
+  EXPECT_EQ((*prompts)[0].added_at, At(3));
+  EXPECT_EQ((*prompts)[1].name, "rally_invite");
+  EXPECT_EQ((*prompts)[1].ulaw, all);
+  EXPECT_TRUE(db_->campaign_prompts().ListCampaignPrompts("other")->empty());
+}
+
+TEST_P(BroadcastConformanceTest, RemovingAPromptNamesAMissingOne) {
+  ASSERT_TRUE(db_->campaign_prompts().PutCampaignPrompt(Prompt("ask", {1, 2}, 1)).ok());
+  EXPECT_TRUE(db_->campaign_prompts().RemoveCampaignPrompt("rally", "ask").ok());
+  EXPECT_TRUE(db_->campaign_prompts().ListCampaignPrompts("rally")->empty());
+  base::Status again = db_->campaign_prompts().RemoveCampaignPrompt("rally", "ask");
+  EXPECT_EQ(again.code(), base::StatusCode::kNotFound);
+  EXPECT_EQ(again.message(), "campaign rally has no prompt 'ask'");
+}
+
+TEST_P(BroadcastConformanceTest, AnswersAndPromptsSurviveReopening) {
+  if (!backend_->Persistent()) GTEST_SKIP() << "the database ends with its Database object";
+  ASSERT_TRUE(db_->broadcast_answers().AddBroadcastAnswer(Answer("+919000000001", '3', 1)).ok());
+  ASSERT_TRUE(db_->campaign_prompts().PutCampaignPrompt(Prompt("ask", {7, 8, 9}, 1)).ok());
+  ASSERT_NO_FATAL_FAILURE(Reopen());
+  EXPECT_EQ(db_->broadcast_answers().ListBroadcastAnswers("rally")->size(), 1u);
+  EXPECT_EQ(db_->campaign_prompts().ListCampaignPrompts("rally")->at(0).ulaw,
+            (std::vector<std::uint8_t>{7, 8, 9}));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, BroadcastConformanceTest,
+    testing::Values(
+        BackendParam{"SqliteMemory", [] { return std::make_unique<SqliteMemoryBackend>(); },
+                     sqlite::LatestSchemaVersion()},
+        BackendParam{"SqliteFile", [] { return std::make_unique<SqliteFileBackend>(); },
+                     sqlite::LatestSchemaVersion()},
+        BackendParam{"InMemoryFake", [] { return std::make_unique<InMemoryFakeBackend>(); }, 1}),
+    [](const testing::TestParamInfo<BackendParam>& param_info) { return param_info.param.name; });
+
 }  // namespace
 }  // namespace store

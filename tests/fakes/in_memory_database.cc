@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string>
+#include <tuple>
 
 namespace fakes {
 
@@ -152,6 +154,59 @@ base::Result<std::vector<store::CallRecord>> InMemoryDatabase::ListCallRecords(
     listed.resize(static_cast<std::size_t>(query.limit));
   }
   return listed;
+}
+
+base::Status InMemoryDatabase::AddBroadcastAnswer(const store::BroadcastAnswer& answer) {
+  JS_RETURN_IF_ERROR(store::CheckBroadcastAnswer(answer));
+  // A later answer of the same number to the same question replaces the earlier one.
+  std::erase_if(broadcast_answers_, [&](const store::BroadcastAnswer& old) {
+    return old.campaign_id == answer.campaign_id && old.number == answer.number &&
+           old.question_id == answer.question_id;
+  });
+  broadcast_answers_.push_back(answer);
+  return base::OkStatus();
+}
+
+base::Result<std::vector<store::BroadcastAnswer>> InMemoryDatabase::ListBroadcastAnswers(
+    std::string_view campaign_id) {
+  std::vector<store::BroadcastAnswer> listed;
+  for (const store::BroadcastAnswer& answer : broadcast_answers_) {
+    if (answer.campaign_id == campaign_id) listed.push_back(answer);
+  }
+  std::sort(listed.begin(), listed.end(),
+            [](const store::BroadcastAnswer& a, const store::BroadcastAnswer& b) {
+              return std::tie(a.answered_at, a.number, a.question_id) <
+                     std::tie(b.answered_at, b.number, b.question_id);
+            });
+  return listed;
+}
+
+base::Status InMemoryDatabase::PutCampaignPrompt(const store::CampaignPrompt& prompt) {
+  campaign_prompts_[prompt.campaign_id][prompt.name] = prompt;
+  return base::OkStatus();
+}
+
+base::Result<std::vector<store::CampaignPrompt>> InMemoryDatabase::ListCampaignPrompts(
+    std::string_view campaign_id) {
+  std::vector<store::CampaignPrompt> listed;
+  auto it = campaign_prompts_.find(campaign_id);
+  if (it == campaign_prompts_.end()) return listed;
+  for (const auto& [name, prompt] : it->second) listed.push_back(prompt);
+  return listed;
+}
+
+base::Status InMemoryDatabase::RemoveCampaignPrompt(std::string_view campaign_id,
+                                                    std::string_view name) {
+  auto it = campaign_prompts_.find(campaign_id);
+  if (it != campaign_prompts_.end()) {
+    auto prompt = it->second.find(name);
+    if (prompt != it->second.end()) {
+      it->second.erase(prompt);
+      return base::OkStatus();
+    }
+  }
+  return base::NotFound("campaign " + std::string(campaign_id) + " has no prompt '" +
+                        std::string(name) + "'");
 }
 
 }  // namespace fakes

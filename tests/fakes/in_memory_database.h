@@ -16,7 +16,9 @@ class InMemoryDatabase : public store::Database,
                          store::AttemptStore,
                          store::CampaignStore,
                          store::DoNotCallStore,
-                         store::CallRecordStore {
+                         store::CallRecordStore,
+                         store::BroadcastAnswerStore,
+                         store::CampaignPromptStore {
  public:
   InMemoryDatabase() = default;
   explicit InMemoryDatabase(results::ReferenceData data) : data_(std::move(data)) {}
@@ -27,6 +29,8 @@ class InMemoryDatabase : public store::Database,
   store::CampaignStore& campaigns() override { return *this; }
   store::DoNotCallStore& do_not_call() override { return *this; }
   store::CallRecordStore& call_records() override { return *this; }
+  store::BroadcastAnswerStore& broadcast_answers() override { return *this; }
+  store::CampaignPromptStore& campaign_prompts() override { return *this; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override { return 1; }
 
@@ -60,6 +64,14 @@ class InMemoryDatabase : public store::Database,
   base::Result<std::vector<store::CallRecord>> ListCallRecords(
       const store::CallRecordQuery& query) override;
 
+  base::Status AddBroadcastAnswer(const store::BroadcastAnswer& answer) override;
+  base::Result<std::vector<store::BroadcastAnswer>> ListBroadcastAnswers(
+      std::string_view campaign_id) override;
+  base::Status PutCampaignPrompt(const store::CampaignPrompt& prompt) override;
+  base::Result<std::vector<store::CampaignPrompt>> ListCampaignPrompts(
+      std::string_view campaign_id) override;
+  base::Status RemoveCampaignPrompt(std::string_view campaign_id, std::string_view name) override;
+
  private:
   results::ReferenceData data_;
   std::vector<store::CallAttempt> attempts_;  // id = index + 1
@@ -68,6 +80,10 @@ class InMemoryDatabase : public store::Database,
   std::map<std::string, std::map<std::string, store::DoNotCallEntry, std::less<>>, std::less<>>
       do_not_call_;
   std::vector<store::CallRecord> call_records_;  // id = index + 1
+  std::vector<store::BroadcastAnswer> broadcast_answers_;
+  // By campaign, then by name.
+  std::map<std::string, std::map<std::string, store::CampaignPrompt, std::less<>>, std::less<>>
+      campaign_prompts_;
 };
 
 }  // namespace fakes

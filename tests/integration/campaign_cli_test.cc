@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "fakes/temp_dir.h"
+#include "telephony/rtp/wav_test_util.h"
 
 namespace integration {
 namespace {
@@ -20,6 +21,8 @@ struct CliRun {
 
 const std::string kVolunteers = std::string(JANSAMPARK_EXAMPLES_DIR) + "/campaigns/volunteers.json";
 const std::string kHelpline = std::string(JANSAMPARK_EXAMPLES_DIR) + "/campaigns/helpline.json";
+const std::string kBroadcast =
+    std::string(JANSAMPARK_EXAMPLES_DIR) + "/campaigns/rally-broadcast.json";
 
 class CampaignCliTest : public ::testing::Test {
  protected:
@@ -174,6 +177,78 @@ TEST_F(CampaignCliTest, HelpListsTheArguments) {
   EXPECT_NE(help.out.find("arguments:\n  ID"), std::string::npos) << help.out;
   EXPECT_NE(help.out.find("  NUMBER"), std::string::npos);
   EXPECT_NE(help.out.find("--reason R"), std::string::npos);
+}
+
+TEST_F(CampaignCliTest, BroadcastCampaignShowsItsMessageAndMcmcCertificate) {
+  CliRun checked = Cli({"campaign", "check", kBroadcast});
+  ASSERT_EQ(checked.status, 0) << checked.err;
+  EXPECT_NE(checked.out.find("It plays rally_invite (MCMC certificate MCMC/DL/2026/0412), then "
+                             "asks will-attend (prompt attend_question, press 1 to 3)."),
+            std::string::npos)
+      << checked.out;
+  ASSERT_EQ(Campaign({"add", kBroadcast}).status, 0);
+  CliRun shown = Campaign({"show", "rally-broadcast"});
+  ASSERT_EQ(shown.status, 0) << shown.err;
+  EXPECT_NE(shown.out.find("    MCMC certificate: MCMC/DL/2026/0412\n"), std::string::npos)
+      << shown.out;
+  nlohmann::json json =
+      nlohmann::json::parse(Campaign({"show", "rally-broadcast", "--format", "json"}).out);
+  EXPECT_EQ(json["broadcast"]["question"]["choices"], 3);
+}
+
+TEST_F(CampaignCliTest, UncertifiedBroadcastIsRefusedNamingTheField) {
+  std::ifstream in(kBroadcast);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string content = text.str();
+  std::string certificate = "\"mcmc_certificate\": \"MCMC/DL/2026/0412\",";
+  ASSERT_NE(content.find(certificate), std::string::npos);
+  content.erase(content.find(certificate), certificate.size());
+  std::string path = dir_.File("uncertified.json");
+  std::ofstream(path) << content;
+  CliRun run = Campaign({"add", path});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find(path + ": campaign rally-broadcast: broadcast.mcmc_certificate is "
+                                "required: "),
+            std::string::npos)
+      << run.err;
+  EXPECT_FALSE(std::filesystem::exists(db_));
+}
+
+TEST_F(CampaignCliTest, PromptsAreUploadedListedAndRemovedAndBadFilesNamed) {
+  ASSERT_EQ(Campaign({"add", kBroadcast}).status, 0);
+  namespace wav = telephony::rtp::testing;
+  std::string good = dir_.File("invite.wav");
+  wav::WriteFile(good, wav::Wav(1, 1, 8000, 16, wav::Pcm16Bytes(std::vector<std::int16_t>(12000))));
+  CliRun added = Campaign({"prompt", "add", "rally-broadcast", "rally_invite", good});
+  ASSERT_EQ(added.status, 0) << added.err;
+  EXPECT_EQ(added.out,
+            "campaign rally-broadcast has prompt rally_invite (1.5 s of 8 kHz µ-law), played as "
+            "rally-broadcast/rally_invite\n");
+
+  std::string loud = dir_.File("cd.wav");
+  wav::WriteFile(loud, wav::Wav(1, 2, 44100, 16, wav::Pcm16Bytes(std::vector<std::int16_t>(8))));
+  CliRun bad = Campaign({"prompt", "add", "rally-broadcast", "ask", loud});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.err, "jansampark: prompt " + loud + ": 2 channels, expected mono\n");
+  CliRun missing = Campaign({"prompt", "add", "rally-broadcast", "ask", dir_.File("none.wav")});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("none.wav' does not exist"), std::string::npos) << missing.err;
+  EXPECT_EQ(Campaign({"prompt", "add", "nobody", "ask", good}).status, 1);
+
+  CliRun listed = Campaign({"prompt", "list", "rally-broadcast", "--format", "json"});
+  ASSERT_EQ(listed.status, 0) << listed.err;
+  nlohmann::json json = nlohmann::json::parse(listed.out);
+  EXPECT_EQ(json["count"], 1);
+  EXPECT_EQ(json["prompts"][0]["name"], "rally_invite");
+  EXPECT_EQ(json["prompts"][0]["bytes"], 12000);
+
+  EXPECT_EQ(Campaign({"prompt", "remove", "rally-broadcast", "rally_invite"}).status, 0);
+  CliRun again = Campaign({"prompt", "remove", "rally-broadcast", "rally_invite"});
+  EXPECT_EQ(again.status, 1);
+  EXPECT_NE(again.err.find("campaign rally-broadcast has no prompt 'rally_invite'"),
+            std::string::npos)
+      << again.err;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "api/campaign_json.h"
+#include "api/campaign_prompts.h"
 #include "base/manual_clock.h"
 #include "integration/loaded_database.h"
 
@@ -91,6 +92,36 @@ TEST(HttpServerTest, StoresAPostedCampaignAndRefusesAnOversizedBody) {
   ASSERT_TRUE(oversized);
   EXPECT_EQ(oversized->status, 413);
   EXPECT_EQ(nlohmann::json::parse(oversized->body)["error"]["code"], "invalid_argument");
+
+  // A recorded prompt is binary and may be near 1 MiB: 100 s of µ-law (800,000 bytes), then
+  // 1.5 MiB, which is over 2 minutes.
+  std::string ulaw(800'000, '\x7f');
+  ulaw[10] = '\0';
+  httplib::Result prompt =
+      client.Post("/api/campaigns/http-test/prompts/invite", ulaw, "application/octet-stream");
+  ASSERT_TRUE(prompt);
+  EXPECT_EQ(prompt->status, 201) << prompt->body;
+  EXPECT_EQ((*db)->campaign_prompts().ListCampaignPrompts("http-test")->at(0).ulaw,
+            std::vector<std::uint8_t>(ulaw.begin(), ulaw.end()));
+  httplib::Result long_prompt =
+      client.Post("/api/campaigns/http-test/prompts/long", std::string(1'500'000, '\x7f'),
+                  "application/octet-stream");
+  ASSERT_TRUE(long_prompt);
+  EXPECT_EQ(long_prompt->status, 400) << long_prompt->body;
+  EXPECT_NE(long_prompt->body.find("at most 2 minutes"), std::string::npos) << long_prompt->body;
+  httplib::Result too_big =
+      client.Post("/api/campaigns/http-test/prompts/big",
+                  std::string(api::kMaxPromptUploadBytes + 1, '\x7f'), "application/octet-stream");
+  ASSERT_TRUE(too_big);
+  EXPECT_EQ(too_big->status, 413);
+  // The HTTP library takes at most 8 KiB labelled as a form (what curl sends without a
+  // Content-Type); the refusal says what to send instead.
+  httplib::Result as_form_prompt = client.Post("/api/campaigns/http-test/prompts/form", ulaw,
+                                               "application/x-www-form-urlencoded");
+  ASSERT_TRUE(as_form_prompt);
+  EXPECT_EQ(as_form_prompt->status, 413);
+  EXPECT_NE(as_form_prompt->body.find("Content-Type: application/octet-stream"), std::string::npos)
+      << as_form_prompt->body;
 
   server.Stop();
   serving.join();

@@ -145,11 +145,42 @@ CREATE INDEX call_records_by_time ON call_records (started_at, id);
 CREATE INDEX call_records_by_kind_and_time ON call_records (kind, started_at, id);
 )sql";
 
+// PLACEHOLDER for the merge: migration 5 belongs to the serve/agents branch (wt-live). It is
+// here, empty, only because migrations are numbered without gaps; when the branches merge,
+// that branch's migration 5 replaces this line. No database outside tests has been written
+// with it.
+constexpr std::string_view kReservedForAgents = "";
+
+// Voice broadcast: the answers to press-1 questions (one per number, question and campaign: a
+// later answer replaces the earlier), and the prompts campaigns upload, as 8 kHz µ-law bytes
+// checked before they are written. Neither refers to campaigns, like do_not_call. Times as
+// above.
+constexpr std::string_view kBroadcast = R"sql(
+CREATE TABLE broadcast_answers (
+  campaign_id TEXT NOT NULL,
+  number TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  digit TEXT NOT NULL CHECK (length(digit) = 1 AND digit BETWEEN '1' AND '9'),
+  answered_at INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, number, question_id)
+) WITHOUT ROWID;
+
+CREATE TABLE campaign_prompts (
+  campaign_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  ulaw BLOB NOT NULL,
+  added_at INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, name)
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "reference data", kReferenceData},
     Migration{2, "call attempts", kCallAttempts},
     Migration{3, "campaigns and do-not-call lists", kCampaigns},
     Migration{4, "call detail records", kCallRecords},
+    Migration{5, "reserved for agents (placeholder until the branches merge)", kReservedForAgents},
+    Migration{6, "broadcast answers and campaign prompts", kBroadcast},
 };
 
 constexpr bool NumberedFromOne(std::span<const Migration> migrations) {

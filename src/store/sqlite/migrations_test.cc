@@ -46,6 +46,23 @@ TEST(SqliteMigrationsTest, KnownMigrationsCreateTheCampaignTables) {
   EXPECT_EQ(TableCount(connection, "do_not_call"), 1);
 }
 
+TEST(SqliteMigrationsTest, MigrationSixCreatesTheBroadcastTablesAndChecksDigits) {
+  Connection connection = MemoryConnection();
+  ASSERT_TRUE(ApplyMigrations(connection, KnownMigrations()).ok());
+  EXPECT_GE(ReadSchemaVersion(connection).value(), 6);
+  EXPECT_EQ(TableCount(connection, "broadcast_answers"), 1);
+  EXPECT_EQ(TableCount(connection, "campaign_prompts"), 1);
+  // The table itself refuses a key that is no answer, whatever code writes to it.
+  EXPECT_FALSE(connection
+                   .Execute("INSERT INTO broadcast_answers VALUES ('c', '+919000000001', 'q', "
+                            "'#', 0)")
+                   .ok());
+  EXPECT_TRUE(connection
+                  .Execute("INSERT INTO broadcast_answers VALUES ('c', '+919000000001', 'q', "
+                           "'3', 0)")
+                  .ok());
+}
+
 TEST(SqliteMigrationsTest, KnownMigrationsCreateTheCallRecordsTable) {
   Connection connection = MemoryConnection();
   ASSERT_TRUE(ApplyMigrations(connection, KnownMigrations()).ok());

@@ -5,6 +5,7 @@
 
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_attempt_store.h"
+#include "store/sqlite/sqlite_broadcast_store.h"
 #include "store/sqlite/sqlite_call_record_store.h"
 #include "store/sqlite/sqlite_campaign_store.h"
 #include "store/sqlite/sqlite_do_not_call_store.h"
@@ -34,6 +35,8 @@ class SqliteDatabase : public Database {
   CampaignStore& campaigns() override { return campaigns_; }
   DoNotCallStore& do_not_call() override { return do_not_call_; }
   CallRecordStore& call_records() override { return call_records_; }
+  BroadcastAnswerStore& broadcast_answers() override { return broadcast_; }
+  CampaignPromptStore& campaign_prompts() override { return broadcast_; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override;
 
@@ -48,6 +51,7 @@ class SqliteDatabase : public Database {
   SqliteCampaignStore campaigns_;
   SqliteDoNotCallStore do_not_call_;
   SqliteCallRecordStore call_records_;
+  SqliteBroadcastStore broadcast_;
 };
 
 }  // namespace store

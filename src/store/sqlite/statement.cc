@@ -51,6 +51,13 @@ std::string Statement::ColumnText(int column) const {
   return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(size)};
 }
 
+std::vector<std::uint8_t> Statement::ColumnBlob(int column) const {
+  const auto* bytes = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, column));
+  if (bytes == nullptr) return {};
+  int size = sqlite3_column_bytes(stmt_, column);
+  return {bytes, bytes + size};
+}
+
 bool Statement::ColumnIsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
@@ -76,6 +83,14 @@ base::Status Statement::BindValue(int index, std::string_view value) {
 base::Status Statement::BindValue(int index, std::optional<std::int64_t> value) {
   if (value) return BindValue(index, *value);
   int rc = sqlite3_bind_null(stmt_, index);
+  return rc == SQLITE_OK ? base::OkStatus() : Failure(rc);
+}
+
+base::Status Statement::BindValue(int index, const std::vector<std::uint8_t>& value) {
+  // A zero-length blob, not NULL, for an empty vector.
+  static constexpr std::uint8_t kNothing = 0;
+  const std::uint8_t* data = value.empty() ? &kNothing : value.data();
+  int rc = sqlite3_bind_blob64(stmt_, index, data, value.size(), SQLITE_TRANSIENT);
   return rc == SQLITE_OK ? base::OkStatus() : Failure(rc);
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 
@@ -27,8 +28,8 @@ class Statement {
   ~Statement();
 
   // Resets the statement and binds `args` to parameters 1..n in order: integers (and bool) as
-  // INTEGER, strings as TEXT (copied), an optional integer as INTEGER or NULL. Stops at the
-  // first failure.
+  // INTEGER, strings as TEXT (copied), an optional integer as INTEGER or NULL, a vector of
+  // bytes as a BLOB (copied). Stops at the first failure.
   template <typename... Args>
   base::Status Bind(const Args&... args);
 
@@ -43,6 +44,7 @@ class Statement {
   std::int64_t ColumnInt64(int column) const;
   int ColumnInt(int column) const;
   std::string ColumnText(int column) const;
+  std::vector<std::uint8_t> ColumnBlob(int column) const;
   bool ColumnIsNull(int column) const;
 
  private:
@@ -50,6 +52,7 @@ class Statement {
   base::Status BindValue(int index, std::int64_t value);
   base::Status BindValue(int index, std::string_view value);
   base::Status BindValue(int index, std::optional<std::int64_t> value);
+  base::Status BindValue(int index, const std::vector<std::uint8_t>& value);
   base::Status RunToEnd();
   base::Status Failure(int rc) const;
 

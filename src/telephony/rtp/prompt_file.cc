@@ -131,7 +131,7 @@ base::Result<Prompt> ParseRawUlaw(Bytes file) {
   return FromUlaw(file);
 }
 
-bool NamedWav(const std::string& path) {
+bool NamedWav(std::string_view path) {
   return path.size() >= 4 && (path.ends_with(".wav") || path.ends_with(".WAV"));
 }
 
@@ -143,11 +143,15 @@ base::Result<PromptRef> LoadPrompt(const std::string& path) {
   std::vector<std::uint8_t> file((std::istreambuf_iterator<char>(in)),
                                  std::istreambuf_iterator<char>());
   if (in.bad()) return base::NotFound("prompt " + path + ": read failed");
-  Bytes bytes(file);
-  bool wav = HasTag(bytes, 0, "RIFF") || NamedWav(path);
+  JS_ASSIGN_OR_RETURN(Prompt prompt, DecodePrompt(file, path));
+  return std::make_shared<const Prompt>(std::move(prompt));
+}
+
+base::Result<Prompt> DecodePrompt(std::span<const std::uint8_t> bytes, std::string_view name) {
+  bool wav = HasTag(bytes, 0, "RIFF") || NamedWav(name);
   base::Result<Prompt> prompt = wav ? ParseWav(bytes) : ParseRawUlaw(bytes);
-  if (!prompt.ok()) return prompt.status().WithContext("prompt " + path);
-  return std::make_shared<const Prompt>(std::move(prompt).value());
+  if (!prompt.ok()) return prompt.status().WithContext("prompt " + std::string(name));
+  return prompt;
 }
 
 }  // namespace telephony::rtp

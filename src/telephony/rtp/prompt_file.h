@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "base/result.h"
 #include "telephony/rtp/media_engine.h"
@@ -16,5 +19,10 @@ namespace telephony::rtp {
 // when empty, not 8 kHz, not mono, of another encoding or with a truncated chunk.
 // Blocks on disk: call at start-up or from a worker, never on the media thread.
 base::Result<PromptRef> LoadPrompt(const std::string& path);
+
+// LoadPrompt's reading of a file's bytes already in memory (an upload): a WAV file when it
+// starts with "RIFF" or `name` ends in .wav, else raw µ-law. Errors as LoadPrompt's, each
+// starting "prompt NAME: " ("prompt rally.wav: 44100 Hz, expected 8000 Hz").
+base::Result<Prompt> DecodePrompt(std::span<const std::uint8_t> bytes, std::string_view name);
 
 }  // namespace telephony::rtp
