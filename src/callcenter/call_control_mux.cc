@@ -28,6 +28,10 @@ class CallControlMux::View : public telephony::CallControl {
     mux_.network_.Play(call, prompt);
   }
   void Hangup(telephony::CallId call) override { mux_.network_.Hangup(call); }
+  void Record(telephony::CallId call, const std::string& wav_path) override {
+    mux_.network_.Record(call, wav_path);
+  }
+  void StopRecording(telephony::CallId call) override { mux_.network_.StopRecording(call); }
 
   telephony::CallEvents* events() const { return events_; }
 

@@ -80,6 +80,18 @@ class CallControl {
 
   // Ends the call (cancels it while still ringing). OnEnded(kLocalHangup) follows.
   virtual void Hangup(CallId call) = 0;
+
+  // Records the answered call into the WAV file `wav_path` from now until StopRecording or the
+  // end of the call, replacing any recording of it. The caller has announced the recording to
+  // the person first (a consent prompt): nothing is ever recorded unless commanded here.
+  // On real calls (sip/): 8 kHz, 16-bit stereo, the left channel what the call's far end says,
+  // the right what the party bridged to it says (silence while bridged to none); the file and
+  // its folder are created and written by a writer thread, never on the caller's thread or the
+  // media thread. A file that cannot be created or written is logged as an error and the call
+  // goes on unrecorded; no event reports it. The simulator writes no file (see sim/).
+  virtual void Record(CallId call, const std::string& wav_path) = 0;
+  // Ends the call's recording, if any, and completes its file. Ending the call does too.
+  virtual void StopRecording(CallId call) = 0;
 };
 
 }  // namespace telephony

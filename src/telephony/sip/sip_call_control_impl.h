@@ -51,6 +51,8 @@ class SipCallControl::Impl : public rtp::MediaEvents {
   void Bridge(CallId call, const std::string& agent_line);
   void Play(CallId call, const std::string& prompt);
   void Hangup(CallId call);
+  void Record(CallId call, const std::string& wav_path);
+  void StopRecording(CallId call);
 
   // rtp::MediaEvents, on the media thread.
   void OnPlayed(rtp::LegId leg) override;
