@@ -45,6 +45,23 @@ struct Disposition {
   bool operator==(const Disposition&) const = default;
 };
 
+// Recording of calls (the file's "recording"). Off unless `enabled`: then every person who
+// reaches an agent first hears `consent_prompt` (the agent reserved and waiting), and the call
+// is recorded from the bridge on to <directory>/<campaign id>/<attempt or call>.wav.
+struct RecordingPolicy {
+  static constexpr std::size_t kMaxDirectoryLength = 1000;  // characters
+  static constexpr std::string_view kDefaultConsentPrompt = "recording_consent";
+  static constexpr std::string_view kDefaultDirectory = "recordings";
+
+  bool enabled = false;
+  std::string consent_prompt{kDefaultConsentPrompt};  // a prompt name: a-z, 0-9, '_'
+  std::string directory;  // empty: kDefaultDirectory, relative to where the server runs
+
+  // `directory`, or kDefaultDirectory when it is empty.
+  std::string DirectoryOrDefault() const;
+  bool operator==(const RecordingPolicy&) const = default;
+};
+
 // One campaign of the call centre as its file defines it (docs/json.md). A plain value; check
 // it with Validate() before anything uses it.
 struct Campaign {
@@ -75,6 +92,9 @@ struct Campaign {
   // file's "ivr" object; empty: none, callers are queued at once. Inbound and blended only.
   // Kept as text so that the campaign reads back as it was written; IvrFlowOf() parses it.
   std::string ivr;
+
+  // Call recording; off by default.
+  RecordingPolicy recording;
 
   // OkStatus, or kInvalidArgument for the first rule broken, naming the campaign and the field
   // by its path in the campaign file: "campaign ls-volunteers: retry.max_attempts must be from
