@@ -277,11 +277,11 @@ TEST(CampaignJsonTest, RecordingRoundTripsWithItsDefaults) {
   base::Result<callcenter::Campaign> campaign = ParseCampaign(document.dump(), "test.json");
   ASSERT_TRUE(campaign.ok()) << campaign.status().ToString();
   EXPECT_TRUE(campaign->recording.enabled);
-  EXPECT_EQ(campaign->recording.consent_prompt, "recording_consent");
+  EXPECT_EQ(campaign->recording.consent_prompt, "call_recording_consent");
   EXPECT_EQ(campaign->recording.DirectoryOrDefault(), "recordings");
   json written = CampaignToJson(*campaign);
   EXPECT_EQ(written["recording"],
-            json({{"enabled", true}, {"consent_prompt", "recording_consent"}}));
+            json({{"enabled", true}, {"consent_prompt", "call_recording_consent"}}));
   EXPECT_EQ(*ParseCampaign(written.dump(), "again"), *campaign);
 
   document["recording"] = {

@@ -46,11 +46,12 @@ struct Disposition {
 };
 
 // Recording of calls (the file's "recording"). Off unless `enabled`: then every person who
-// reaches an agent first hears `consent_prompt` (the agent reserved and waiting), and the call
-// is recorded from the bridge on to <directory>/<campaign id>/<attempt or call>.wav.
+// reaches an agent first hears `consent_prompt` in their language (the agent reserved and waiting),
+// and the call is recorded from the bridge on to <directory>/<campaign id>/<attempt or call>.wav.
 struct RecordingPolicy {
   static constexpr std::size_t kMaxDirectoryLength = 1000;  // characters
-  static constexpr std::string_view kDefaultConsentPrompt = "recording_consent";
+  // Not "recording_consent", which asks an IVR caller to leave a message.
+  static constexpr std::string_view kDefaultConsentPrompt = "call_recording_consent";
   static constexpr std::string_view kDefaultDirectory = "recordings";
 
   bool enabled = false;

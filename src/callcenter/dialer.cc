@@ -278,7 +278,10 @@ void Dialer::BeginConsent(telephony::CallId id, Call& call, Agent& agent) {
   (void)agent.ExtendReservation(settings_.consent_hold);
   call.phase = Phase::kConsent;
   call.agent_id = agent.profile().id;
-  control_.Play(id, settings_.consent_prompt);
+  // In the person's language, as the prompts are made: "call_recording_consent_hi".
+  std::string language = NeedsOf(call.target).language;
+  if (call.inbound) language = call.ivr ? call.ivr->prompt_language() : call.line->language;
+  control_.Play(id, settings_.consent_prompt + "_" + language);
 }
 
 void Dialer::EndConsent(telephony::CallId id, Call& call) {

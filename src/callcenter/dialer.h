@@ -71,12 +71,12 @@ struct DialerSettings {
 
   // Recording (Campaign::recording). Off: nothing is ever recorded. On: a person whom an agent
   // has been reserved for (within the connect deadline: the 2-second rule is about reaching
-  // an agent, and it is met) hears `consent_prompt` in full while the agent waits reserved (for
-  // at most `consent_hold`); then they are bridged and the call recorded
-  // (CallControl::Record) to RecordingPath(). A person who hangs up during the announcement
-  // is counted in DialerStats::left_in_consent, the agent freed.
+  // an agent, and it is met) hears `consent_prompt` in their language ("<name>_hi") in full while
+  // the agent waits reserved (for at most `consent_hold`); then they are bridged and the call
+  // recorded (CallControl::Record) to RecordingPath(). A person who hangs up during the
+  // announcement is counted in DialerStats::left_in_consent, the agent freed.
   bool record_calls = false;
-  std::string consent_prompt = "recording_consent";
+  std::string consent_prompt = "call_recording_consent";
   std::string recording_directory = "recordings";
   std::string campaign_id = "campaign";  // the folder under recording_directory
   base::Duration consent_hold = std::chrono::seconds(30);

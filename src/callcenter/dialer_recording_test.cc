@@ -76,14 +76,15 @@ TEST_F(DialerRecordingTest, PersonHearsTheConsentBeforeTheBridgeThenTheCallIsRec
   calls_.Answer(First());
   // The agent is theirs at once (the 2-second rule is met) and waits through the announcement.
   EXPECT_EQ(agent().state(), AgentState::kReserved);
-  EXPECT_THAT(calls_.call(First()).commands, ElementsAre("play recording_consent"));
+  EXPECT_THAT(calls_.call(First()).commands, ElementsAre("play call_recording_consent_hi"));
   EXPECT_EQ(dialer_->stats().customer_waits_s, std::vector<double>{0.0});
   clock_.AdvanceBy(seconds(4) - milliseconds(1));
   EXPECT_TRUE(calls_.call(First()).bridged_to.empty());
   EXPECT_EQ(dialer_->stats().abandoned, 0);
   clock_.AdvanceBy(milliseconds(1));
-  EXPECT_THAT(calls_.call(First()).commands, ElementsAre("play recording_consent", "bridge line-1",
-                                                         "record /rec/ls-volunteers/call-1.wav"));
+  EXPECT_THAT(calls_.call(First()).commands,
+              ElementsAre("play call_recording_consent_hi", "bridge line-1",
+                          "record /rec/ls-volunteers/call-1.wav"));
   EXPECT_EQ(agent().state(), AgentState::kTalking);
   EXPECT_EQ(dialer_->stats().connected, 1);
   EXPECT_EQ(dialer_->stats().recorded, 1);
@@ -117,7 +118,7 @@ TEST_F(DialerRecordingTest, PersonWhoHangsUpDuringTheConsentFreesTheAgentAndIsNo
   calls_.End(First(), EndCause::kRemoteHangup);
   EXPECT_EQ(agent().state(), AgentState::kReady);
   EXPECT_TRUE(calls_.call(First()).recording.empty());
-  EXPECT_THAT(calls_.call(First()).commands, ElementsAre("play recording_consent"));
+  EXPECT_THAT(calls_.call(First()).commands, ElementsAre("play call_recording_consent_hi"));
   EXPECT_EQ(dialer_->stats().left_in_consent, 1);
   EXPECT_EQ(dialer_->stats().abandoned, 0);
   EXPECT_EQ(dialer_->stats().recorded, 0);
