@@ -83,6 +83,10 @@ void CallControlMux::OnPlayed(telephony::CallId call) {
   if (telephony::CallEvents* owner = OwnerOf(call)) owner->OnPlayed(call);
 }
 
+void CallControlMux::OnRecordingFailed(telephony::CallId call, const std::string& reason) {
+  if (telephony::CallEvents* owner = OwnerOf(call)) owner->OnRecordingFailed(call, reason);
+}
+
 void CallControlMux::OnDigit(telephony::CallId call, char digit) {
   if (telephony::CallEvents* owner = OwnerOf(call)) owner->OnDigit(call, digit);
 }

@@ -350,6 +350,12 @@ void Dialer::OnPlayed(telephony::CallId id) {
   }
 }
 
+void Dialer::OnRecordingFailed(telephony::CallId id, const std::string& reason) {
+  if (!calls_.contains(id)) return;
+  ++stats_.recordings_failed;
+  JS_LOG(kError) << "call " << id << ": not recorded: " << reason;
+}
+
 void Dialer::OnDigit(telephony::CallId id, char digit) {
   auto it = calls_.find(id);
   if (it != calls_.end() && it->second.phase == Phase::kInIvr && it->second.ivr) {

@@ -140,6 +140,8 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   void OnPlayed(telephony::CallId call) override;
   void OnDigit(telephony::CallId call, char digit) override;
   void OnIncoming(telephony::CallId call, const telephony::IncomingCall& incoming) override;
+  // Counted (DialerStats::recordings_failed); the call goes on unrecorded.
+  void OnRecordingFailed(telephony::CallId call, const std::string& reason) override;
 
   // AgentListener
   void OnAgentStateChanged(const Agent& agent, AgentState from, AgentChangeCause cause) override;

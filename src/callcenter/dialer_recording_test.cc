@@ -124,6 +124,16 @@ TEST_F(DialerRecordingTest, PersonWhoHangsUpDuringTheConsentFreesTheAgentAndIsNo
   EXPECT_EQ(dialer_->stats().recorded, 0);
 }
 
+TEST_F(DialerRecordingTest, AFileThatCannotBeWrittenIsCountedAndTheCallGoesOn) {
+  Start(Recording());
+  calls_.Answer(First());
+  clock_.AdvanceBy(calls_.prompt_length);
+  calls_.RecordingFails(First(), "WAV /rec/x.wav: cannot create: Permission denied");
+  EXPECT_EQ(dialer_->stats().recordings_failed, 1);
+  EXPECT_FALSE(calls_.call(First()).hung_up);
+  EXPECT_EQ(agent().state(), AgentState::kTalking);
+}
+
 TEST_F(DialerRecordingTest, CampaignRecordingBecomesTheDialersSettings) {
   Campaign campaign;
   campaign.id = "ls-volunteers";

@@ -23,6 +23,7 @@ struct DialerStats {
   // reserved for them; not abandoned), and calls recorded from the bridge on.
   std::int64_t left_in_consent = 0;
   std::int64_t recorded = 0;
+  std::int64_t recordings_failed = 0;  // of those, files that could not be created or written
   // Inbound callers: answered and queued, put through to an agent, gone before that (hung up
   // or let go after the longest wait), and refused (a number no line of the campaign has).
   std::int64_t inbound_offered = 0;

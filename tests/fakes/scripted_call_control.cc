@@ -69,6 +69,13 @@ void ScriptedCallControl::Answer(telephony::CallId call, telephony::AnswerKind k
   events_->OnAnswered(call, kind);
 }
 
+void ScriptedCallControl::RecordingFails(telephony::CallId call, const std::string& reason) {
+  Dialled& dialled = calls_.at(call);
+  if (dialled.ended) return;
+  dialled.recording.clear();
+  events_->OnRecordingFailed(call, reason);
+}
+
 void ScriptedCallControl::Digit(telephony::CallId call, char digit) {
   if (calls_.at(call).ended) return;
   events_->OnDigit(call, digit);

@@ -43,6 +43,8 @@ class ScriptedCallControl : public telephony::CallControl {
   // What the network does, reported to the events at once.
   void Answer(telephony::CallId call, telephony::AnswerKind kind = telephony::AnswerKind::kHuman);
   void End(telephony::CallId call, telephony::EndCause cause);
+  // The recording of `call` could not be written: reported to the events at once.
+  void RecordingFails(telephony::CallId call, const std::string& reason);
   // The far end of an answered call presses `digit`: reported to the events at once.
   void Digit(telephony::CallId call, char digit);
   // A caller rings `to` from `from`: reported to the events at once. The new call's id.

@@ -476,6 +476,24 @@ TEST_F(SipCallTest, BridgedCallIsRecordedBothWaysToAStereoWav) {
   EXPECT_TRUE(Contains(agent_said, right)) << "the right channel is not what the agent said";
 }
 
+TEST_F(SipCallTest, RecordingThatCannotBeCreatedIsReportedAndTheCallGoesOn) {
+  StartServer();
+  UdpPeer caller_media;
+  centre_.on_incoming = [&](CallId call, const telephony::IncomingCall&) {
+    sip_->Accept(call);
+    sip_->Record(call, "/proc/no-recordings-here/call.wav");
+    sip_->Play(call, "beep");
+  };
+  centre_.on_played = [&](CallId call) { sip_->Hangup(call); };
+  auto sipp = Call(sipp_scenarios::CallerHungUpOn(caller_media.port()), kHelpline);
+  std::string failed = centre_.WaitFor("recording-failed 1 ");
+  EXPECT_NE(failed.find("/proc/no-recordings-here/call.wav"), std::string::npos) << failed;
+  HeardStream heard = Listen(caller_media, 320);  // the call went on: the beep is heard
+  EXPECT_EQ(heard.payload, prompts_.Find("beep")->pcmu);
+  EXPECT_NE(centre_.WaitFor("ended 1 local-hangup"), "");
+  EXPECT_EQ(sipp->Wait(20), 0) << sipp->Output();
+}
+
 TEST_F(SipCallTest, DigitSentAsSipInfoIsHeard) {
   StartServer();
   UdpPeer caller_media;

@@ -461,7 +461,8 @@ void EpollMediaEngine::DoRecord(LegId id, const std::string& path) {
   MediaLeg* leg = Find(id);
   if (leg == nullptr) return;
   EndRecording(*leg);
-  leg->recording = recorder_.Begin(path, 2);
+  leg->recording = recorder_.Begin(
+      path, 2, [this, id](const std::string& reason) { events_->OnRecordingFailed(id, reason); });
 }
 
 void EpollMediaEngine::DoStopRecording(LegId id) {

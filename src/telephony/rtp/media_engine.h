@@ -42,6 +42,10 @@ class MediaEvents {
   virtual void OnPlayed(LegId leg) = 0;
   // An RFC 4733 digit ('0'-'9', '*', '#') ended; reported once per event.
   virtual void OnDigit(LegId leg, char digit) = 0;
+  // The leg's recording could not be created or written (`reason` says which file and why);
+  // it has ended. Called on the recorder's writer thread, not the media thread. Ignored unless
+  // overridden.
+  virtual void OnRecordingFailed(LegId /*leg*/, const std::string& /*reason*/) {}
 };
 
 // Counters since Start, for tests and benchmarks; each read on its own (not a snapshot).
@@ -85,7 +89,8 @@ class MediaEngine {
   // they arrive (StereoAligner). The writer thread creates the file (and its folder) and does
   // all the disk work; the media thread only hands it decoded samples. The file is complete
   // once StopRecording, the leg closed or the engine destroyed; a file that cannot be created
-  // or written is logged as an error and the leg goes on unrecorded.
+  // or written is logged as an error and reported (MediaEvents::OnRecordingFailed), and the
+  // leg goes on unrecorded.
   virtual void Record(LegId leg, const std::string& wav_path) = 0;
   // Ends the leg's recording, if any, and completes its file.
   virtual void StopRecording(LegId leg) = 0;

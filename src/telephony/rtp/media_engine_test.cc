@@ -47,6 +47,19 @@ class CollectingEvents : public MediaEvents {
     digits_.emplace_back(leg, digit);
     changed_.notify_all();
   }
+  void OnRecordingFailed(LegId leg, const std::string& reason) override {
+    std::lock_guard lock(mutex_);
+    failed_recordings_.emplace_back(leg, reason);
+    changed_.notify_all();
+  }
+  bool WaitRecordingFailed() {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, kWait, [&] { return !failed_recordings_.empty(); });
+  }
+  std::vector<std::pair<LegId, std::string>> failed_recordings() {
+    std::lock_guard lock(mutex_);
+    return failed_recordings_;
+  }
   bool WaitPlayed(std::size_t count) {
     std::unique_lock lock(mutex_);
     return changed_.wait_for(lock, kWait, [&] { return played_.size() >= count; });
@@ -69,6 +82,7 @@ class CollectingEvents : public MediaEvents {
   std::condition_variable changed_;
   std::vector<LegId> played_;
   std::vector<std::pair<LegId, char>> digits_;
+  std::vector<std::pair<LegId, std::string>> failed_recordings_;
 };
 
 // The far end of a leg: a UDP socket on loopback.
@@ -549,6 +563,11 @@ TEST_F(MediaEngineTest, AFileThatCannotBeCreatedLeavesTheCallGoingUnrecorded) {
   Flush();
   far.SendTo(port, Rtp(RtpHeader{0, true, 1, 0, 9}, Pattern(160, 5)));
   SendDigitAndWait(far, port, '4', 160, 2);  // the engine runs on
+  ASSERT_TRUE(events_.WaitRecordingFailed());
+  std::vector<std::pair<LegId, std::string>> failed = events_.failed_recordings();
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0].first, 1u);
+  EXPECT_NE(failed[0].second.find("under-a-file.wav"), std::string::npos) << failed[0].second;
   engine_.reset();
   EXPECT_EQ(testing::ReadFile(blocker), std::vector<std::uint8_t>{1});
 }

@@ -19,21 +19,22 @@ Recorder::~Recorder() {
   thread_.join();
 }
 
-Recorder::RecordingId Recorder::Begin(std::string wav_path, int channels) {
+Recorder::RecordingId Recorder::Begin(std::string wav_path, int channels,
+                                      std::function<void(const std::string&)> on_failure) {
   RecordingId id = 0;
   {
     std::lock_guard lock(mutex_);
     id = next_id_++;
   }
-  Push({JobKind::kBegin, id, std::move(wav_path), {}, channels});
+  Push({JobKind::kBegin, id, std::move(wav_path), {}, channels, std::move(on_failure)});
   return id;
 }
 
 void Recorder::Append(RecordingId id, std::vector<std::int16_t> samples, int channel) {
-  Push({JobKind::kAppend, id, {}, std::move(samples), channel});
+  Push({JobKind::kAppend, id, {}, std::move(samples), channel, {}});
 }
 
-void Recorder::End(RecordingId id) { Push({JobKind::kEnd, id, {}, {}, 0}); }
+void Recorder::End(RecordingId id) { Push({JobKind::kEnd, id, {}, {}, 0, {}}); }
 
 void Recorder::Push(Job job) {
   {
@@ -56,9 +57,7 @@ void Recorder::Run() {
     batch.clear();
   }
   for (auto& [id, open] : open_) {
-    if (base::Status status = Close(open); !status.ok()) {
-      JS_LOG(kError) << "recording: " << status.ToString();
-    }
+    if (base::Status status = Close(open); !status.ok()) Fail(open.on_failure, status);
   }
   open_.clear();
 }
@@ -71,9 +70,7 @@ void Recorder::Apply(Job& job) {
   auto it = open_.find(job.id);
   if (it == open_.end()) return;  // never opened, or failed already: logged then
   base::Status status = job.kind == JobKind::kAppend ? Write(it->second, job) : Close(it->second);
-  if (!status.ok()) {
-    JS_LOG(kError) << "recording: " << status.ToString();
-  }
+  if (!status.ok()) Fail(it->second.on_failure, status);
   if (!status.ok() || job.kind == JobKind::kEnd) open_.erase(it);
 }
 
@@ -83,12 +80,18 @@ void Recorder::BeginFile(const Job& job) {
   if (!parent.empty()) std::filesystem::create_directories(parent, error);  // checked by Create
   auto writer = WavWriter::Create(job.path, job.channel);
   if (!writer.ok()) {
-    JS_LOG(kError) << "recording: " << writer.status().ToString() << "; the call is not recorded";
+    Fail(job.on_failure, writer.status());
     return;
   }
-  Open open{std::move(writer).value(), nullptr};
+  Open open{std::move(writer).value(), nullptr, job.on_failure};
   if (job.channel == 2) open.aligner = std::make_unique<StereoAligner>();
   open_[job.id] = std::move(open);
+}
+
+void Recorder::Fail(const std::function<void(const std::string&)>& on_failure,
+                    const base::Status& status) {
+  JS_LOG(kError) << "recording: " << status.ToString() << "; not recorded from here on";
+  if (on_failure) on_failure(status.message());
 }
 
 base::Status Recorder::Write(Open& open, const Job& job) {

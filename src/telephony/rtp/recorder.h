@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,7 +34,10 @@ class Recorder {
 
   // Starts a recording into `wav_path` (created or truncated by the writer thread), with
   // `channels` 1 (mono) or 2 (stereo: the two channels paired by a StereoAligner).
-  RecordingId Begin(std::string wav_path, int channels = 1);
+  // `on_failure`, if set, is called on the writer thread with the reason when the file cannot
+  // be created or written (the recording has ended then).
+  RecordingId Begin(std::string wav_path, int channels = 1,
+                    std::function<void(const std::string&)> on_failure = {});
   // Queues 8 kHz samples of `channel` (0, or 1 in stereo) for `id`; ignored after End or a
   // write error.
   void Append(RecordingId id, std::vector<std::int16_t> samples, int channel = 0);
@@ -47,11 +51,13 @@ class Recorder {
     RecordingId id;
     std::string path;
     std::vector<std::int16_t> samples;
-    int channel = 0;  // kAppend: which; kBegin: how many
+    int channel = 0;                                     // kAppend: which; kBegin: how many
+    std::function<void(const std::string&)> on_failure;  // kBegin
   };
   struct Open {
     std::unique_ptr<WavWriter> writer;
     std::unique_ptr<StereoAligner> aligner;  // stereo only
+    std::function<void(const std::string&)> on_failure;
   };
 
   void Push(Job job);
@@ -60,6 +66,8 @@ class Recorder {
   void BeginFile(const Job& job);
   base::Status Write(Open& open, const Job& job);
   static base::Status Close(Open& open);
+  static void Fail(const std::function<void(const std::string&)>& on_failure,
+                   const base::Status& status);
 
   std::mutex mutex_;
   std::condition_variable wake_;

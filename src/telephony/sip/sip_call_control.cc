@@ -143,6 +143,10 @@ void SipCallControl::Impl::OnPlayed(rtp::LegId leg) { relay_->Played(leg); }
 
 void SipCallControl::Impl::OnDigit(rtp::LegId leg, char digit) { relay_->Digit(leg, digit); }
 
+void SipCallControl::Impl::OnRecordingFailed(rtp::LegId leg, const std::string& reason) {
+  relay_->RecordingFailed(leg, reason);
+}
+
 SipStats SipCallControl::Impl::Stats() const {
   return {incoming_.load(),     missed_calls_.load(),
           bad_requests_.load(), answered_.load(),

@@ -57,6 +57,8 @@ class SipCallControl::Impl : public rtp::MediaEvents {
   // rtp::MediaEvents, on the media thread.
   void OnPlayed(rtp::LegId leg) override;
   void OnDigit(rtp::LegId leg, char digit) override;
+  // On the recorder's writer thread.
+  void OnRecordingFailed(rtp::LegId leg, const std::string& reason) override;
 
   // From sofia, on its thread.
   void OnNuaEvent(nua_event_t event, int status, const char* phrase, nua_handle_t* handle,
