@@ -106,7 +106,8 @@ json CallRecordsJson(const std::vector<store::CallRecord>& records) {
                      {"connected_at", TimeOrNull(record.connected_at)},
                      {"ended_at", TimeOrNull(record.ended_at)},
                      {"agent_id", record.agent_id},
-                     {"outcome", record.outcome}});
+                     {"outcome", record.outcome},
+                     {"recording", record.recording}});
   }
   return {{"count", records.size()}, {"calls", std::move(calls)}};
 }

@@ -89,7 +89,19 @@ TEST(CallRecordsJsonTest, WritesEveryFieldWithNullForTimesNeverReached) {
   EXPECT_TRUE(call["connected_at"].is_null());
   EXPECT_TRUE(call["ended_at"].is_null());
   EXPECT_EQ(call["outcome"], "missed_call");
-  EXPECT_EQ(call.size(), 14U);
+  EXPECT_EQ(call["recording"], "");  // not recorded
+  EXPECT_EQ(call.size(), 15U);
+}
+
+TEST(CallRecordsJsonTest, WritesWhereTheCallWasRecorded) {
+  store::CallRecord record;
+  record.direction = "outbound";
+  record.kind = "campaign";
+  record.started_at = kNewYear;
+  record.outcome = "talked";
+  record.recording = "recordings/ls-volunteers/attempt-3.wav";
+  EXPECT_EQ(CallRecordsJson({record})["calls"][0]["recording"],
+            "recordings/ls-volunteers/attempt-3.wav");
 }
 
 }  // namespace

@@ -198,6 +198,19 @@ json BroadcastJson(const callcenter::Broadcast& broadcast) {
   return out;
 }
 
+base::Result<callcenter::RecordingPolicy> ReadRecording(const JsonFields& fields) {
+  JS_ASSIGN_OR_RETURN(std::optional<JsonFields> object, fields.Object("recording"));
+  callcenter::RecordingPolicy recording;
+  if (!object) return recording;
+  JS_ASSIGN_OR_RETURN(recording.enabled, object->Bool("enabled", false));
+  JS_ASSIGN_OR_RETURN(
+      recording.consent_prompt,
+      object->String("consent_prompt", callcenter::RecordingPolicy::kDefaultConsentPrompt));
+  JS_ASSIGN_OR_RETURN(recording.directory, object->String("directory", ""));
+  JS_RETURN_IF_ERROR(object->NoOtherKeys());
+  return recording;
+}
+
 base::Result<Campaign> ReadCampaign(const JsonFields& fields) {
   Campaign campaign;
   JS_ASSIGN_OR_RETURN(campaign.id, fields.String("id"));
@@ -225,6 +238,7 @@ base::Result<Campaign> ReadCampaign(const JsonFields& fields) {
   JS_ASSIGN_OR_RETURN(std::optional<JsonFields> ivr, fields.Object("ivr"));
   if (ivr) campaign.ivr = ivr->value().dump(-1, ' ', false, json::error_handler_t::replace);
   JS_ASSIGN_OR_RETURN(campaign.broadcast, ReadBroadcast(fields));
+  JS_ASSIGN_OR_RETURN(campaign.recording, ReadRecording(fields));
   JS_RETURN_IF_ERROR(fields.NoOtherKeys());
   return campaign;
 }
@@ -297,6 +311,14 @@ json CampaignToJson(const Campaign& campaign) {
       {"dispositions", std::move(dispositions)},
   };
   if (campaign.dial_mode) out["dial_mode"] = callcenter::DialModeName(*campaign.dial_mode);
+  // Written only when set, so campaigns that do not record read as they always have.
+  if (campaign.recording != callcenter::RecordingPolicy{}) {
+    out["recording"] = {{"enabled", campaign.recording.enabled},
+                        {"consent_prompt", campaign.recording.consent_prompt}};
+    if (!campaign.recording.directory.empty()) {
+      out["recording"]["directory"] = campaign.recording.directory;
+    }
+  }
   if (!campaign.ivr.empty()) {
     // A valid campaign's flow is valid JSON; parse() without exceptions all the same.
     json flow = json::parse(campaign.ivr, nullptr, /*allow_exceptions=*/false);

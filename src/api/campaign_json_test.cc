@@ -345,5 +345,52 @@ TEST(CampaignJsonTest, OverlongTextIsRefusedBeforeParsing) {
   EXPECT_NE(ErrorOfText(huge).find("at most 1 MiB"), std::string::npos);
 }
 
+TEST(CampaignJsonTest, RecordingRoundTripsWithItsDefaults) {
+  json document = Minimal();
+  document["recording"] = {{"enabled", true}};
+  base::Result<callcenter::Campaign> campaign = ParseCampaign(document.dump(), "test.json");
+  ASSERT_TRUE(campaign.ok()) << campaign.status().ToString();
+  EXPECT_TRUE(campaign->recording.enabled);
+  EXPECT_EQ(campaign->recording.consent_prompt, "call_recording_consent");
+  EXPECT_EQ(campaign->recording.DirectoryOrDefault(), "recordings");
+  json written = CampaignToJson(*campaign);
+  EXPECT_EQ(written["recording"],
+            json({{"enabled", true}, {"consent_prompt", "call_recording_consent"}}));
+  EXPECT_EQ(*ParseCampaign(written.dump(), "again"), *campaign);
+
+  document["recording"] = {
+      {"enabled", true}, {"consent_prompt", "consent_short"}, {"directory", "/var/rec"}};
+  campaign = ParseCampaign(document.dump(), "test.json");
+  ASSERT_TRUE(campaign.ok()) << campaign.status().ToString();
+  written = CampaignToJson(*campaign);
+  EXPECT_EQ(written["recording"]["directory"], "/var/rec");
+  EXPECT_EQ(*ParseCampaign(written.dump(), "again"), *campaign);
+}
+
+TEST(CampaignJsonTest, CampaignThatDoesNotRecordWritesNoRecording) {
+  base::Result<callcenter::Campaign> campaign = ParseCampaign(Minimal().dump(), "test.json");
+  ASSERT_TRUE(campaign.ok());
+  EXPECT_FALSE(campaign->recording.enabled);
+  EXPECT_FALSE(CampaignToJson(*campaign).contains("recording"));
+}
+
+TEST(CampaignJsonTest, RecordingErrorsNameTheField) {
+  json document = Minimal();
+  document["recording"] = {{"enabled", "yes"}};
+  EXPECT_EQ(ErrorOf(document), "test.json: recording.enabled: expected true or false");
+  document["recording"] = {{"enabled", true}, {"consent_prompt", "Consent Please"}};
+  EXPECT_EQ(ErrorOf(document),
+            "test.json: campaign test-outbound: recording.consent_prompt must be a prompt name of "
+            "1 to 64 of a-z, A-Z, 0-9, '_' and '-', not 'Consent Please'");
+  document["recording"] = {{"enabled", true}, {"directory", "rec\nordings"}};
+  EXPECT_EQ(ErrorOf(document),
+            "test.json: campaign test-outbound: recording.directory must not hold control "
+            "characters");
+  document["recording"] = {{"enabeld", true}};
+  EXPECT_EQ(ErrorOf(document), "test.json: recording.enabeld: unknown key; did you mean enabled?");
+  document["recording"] = true;
+  EXPECT_EQ(ErrorOf(document), "test.json: recording: expected an object");
+}
+
 }  // namespace
 }  // namespace api

@@ -144,6 +144,13 @@ base::Result<double> JsonFields::Number(std::string_view key, double fallback) c
   return value->get<double>();
 }
 
+base::Result<bool> JsonFields::Bool(std::string_view key, bool fallback) const {
+  JS_ASSIGN_OR_RETURN(const json* value, Find(key, false));
+  if (value == nullptr) return fallback;
+  if (!value->is_boolean()) return Expected(key, "true or false");
+  return value->get<bool>();
+}
+
 base::Result<std::vector<std::string>> JsonFields::Strings(std::string_view key,
                                                            bool required) const {
   JS_ASSIGN_OR_RETURN(const json* value, Find(key, required));

@@ -42,6 +42,7 @@ class JsonFields {
   base::Result<int> Int(std::string_view key, std::optional<int> fallback = std::nullopt) const;
   base::Result<std::int64_t> Int64(std::string_view key) const;
   base::Result<double> Number(std::string_view key, double fallback) const;
+  base::Result<bool> Bool(std::string_view key, bool fallback) const;
   // An array of strings; empty when the key is absent and `required` is false.
   base::Result<std::vector<std::string>> Strings(std::string_view key, bool required) const;
   // An array of objects, each with its path ("survey[0]"); empty when absent and not required.

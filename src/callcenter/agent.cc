@@ -109,6 +109,14 @@ base::Status Agent::Reserve(telephony::CallId call, base::Duration hold) {
   return base::OkStatus();
 }
 
+base::Status Agent::ExtendReservation(base::Duration hold) {
+  if (state_ != AgentState::kReserved) return Refuse("ExtendReservation");
+  CancelTimeout();
+  reserve_hold_ = std::max(hold, base::Duration::zero());
+  ArmTimeout();
+  return base::OkStatus();
+}
+
 base::Status Agent::Connect() {
   if (state_ != AgentState::kReserved) return Refuse("Connect");
   MoveTo(AgentState::kTalking, AgentChangeCause::kCommand);

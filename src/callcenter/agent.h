@@ -106,6 +106,10 @@ class Agent {
   // As Reserve, held for `hold` instead of AgentTimeouts::reserve: a preview call keeps its
   // agent while the number rings.
   base::Status Reserve(telephony::CallId call, base::Duration hold);
+  // Holds the current reservation `hold` from now instead of what was left of it: the person is
+  // hearing an announcement (the recording consent) before being put through. kConflict
+  // unless reserved.
+  base::Status ExtendReservation(base::Duration hold);
   base::Status Connect();
   base::Status EndCall();
   // kInvalidArgument when `disposition` is empty and the agent is in wrap-up.

@@ -31,6 +31,10 @@ class BeepOnBridge : public telephony::CallControl {
     inner_.Play(call, prompt);
   }
   void Hangup(telephony::CallId call) override { inner_.Hangup(call); }
+  void Record(telephony::CallId call, const std::string& wav_path) override {
+    inner_.Record(call, wav_path);
+  }
+  void StopRecording(telephony::CallId call) override { inner_.StopRecording(call); }
 
  private:
   telephony::CallControl& inner_;

@@ -28,6 +28,10 @@ class CallControlMux::View : public telephony::CallControl {
     mux_.network_.Play(call, prompt);
   }
   void Hangup(telephony::CallId call) override { mux_.network_.Hangup(call); }
+  void Record(telephony::CallId call, const std::string& wav_path) override {
+    mux_.network_.Record(call, wav_path);
+  }
+  void StopRecording(telephony::CallId call) override { mux_.network_.StopRecording(call); }
 
   telephony::CallEvents* events() const { return events_; }
 
@@ -77,6 +81,10 @@ void CallControlMux::OnEnded(telephony::CallId call, telephony::EndCause cause) 
 
 void CallControlMux::OnPlayed(telephony::CallId call) {
   if (telephony::CallEvents* owner = OwnerOf(call)) owner->OnPlayed(call);
+}
+
+void CallControlMux::OnRecordingFailed(telephony::CallId call, const std::string& reason) {
+  if (telephony::CallEvents* owner = OwnerOf(call)) owner->OnRecordingFailed(call, reason);
 }
 
 void CallControlMux::OnDigit(telephony::CallId call, char digit) {

@@ -44,6 +44,7 @@ class CallControlMux : public telephony::CallEvents {
   void OnEnded(telephony::CallId call, telephony::EndCause cause) override;
   void OnPlayed(telephony::CallId call) override;
   void OnDigit(telephony::CallId call, char digit) override;
+  void OnRecordingFailed(telephony::CallId call, const std::string& reason) override;
   void OnIncoming(telephony::CallId call, const telephony::IncomingCall& incoming) override;
 
  private:

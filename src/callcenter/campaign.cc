@@ -269,6 +269,22 @@ base::Status CheckBroadcast(const Campaign& campaign) {
   return base::OkStatus();
 }
 
+base::Status CheckRecording(const RecordingPolicy& recording) {
+  if (!IsPromptName(recording.consent_prompt)) {
+    return Invalid("recording.consent_prompt",
+                   "must be a prompt name of 1 to 64 of a-z, A-Z, 0-9, '_' and '-', not '" +
+                       recording.consent_prompt + "'");
+  }
+  if (recording.directory.size() > RecordingPolicy::kMaxDirectoryLength) {
+    return Invalid("recording.directory", "has " + std::to_string(recording.directory.size()) +
+                                              " characters; at most 1000");
+  }
+  bool control = std::any_of(recording.directory.begin(), recording.directory.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  if (control) return Invalid("recording.directory", "must not hold control characters");
+  return base::OkStatus();
+}
+
 base::Status CheckFields(const Campaign& campaign) {
   JS_RETURN_IF_ERROR(CheckText(campaign.name, "name", Campaign::kMaxNameLength, true));
   JS_RETURN_IF_ERROR(CheckText(campaign.note, "note", Campaign::kMaxNoteLength, false));
@@ -286,6 +302,7 @@ base::Status CheckFields(const Campaign& campaign) {
   if (campaign.kind != CampaignKind::kBroadcast) {
     JS_RETURN_IF_ERROR(CheckDispositions(campaign.dispositions));
   }
+  JS_RETURN_IF_ERROR(CheckRecording(campaign.recording));
   return CheckIvr(campaign);
 }
 
@@ -368,7 +385,12 @@ bool operator==(const Campaign& a, const Campaign& b) {
          a.contact_lists == b.contact_lists && a.hours.open() == b.hours.open() &&
          a.hours.close() == b.hours.close() && SameRetry(a.retry, b.retry) &&
          a.abandon_target == b.abandon_target && a.survey == b.survey &&
-         a.dispositions == b.dispositions && a.ivr == b.ivr && a.broadcast == b.broadcast;
+         a.dispositions == b.dispositions && a.ivr == b.ivr && a.broadcast == b.broadcast &&
+         a.recording == b.recording;
+}
+
+std::string RecordingPolicy::DirectoryOrDefault() const {
+  return directory.empty() ? std::string(kDefaultDirectory) : directory;
 }
 
 }  // namespace callcenter

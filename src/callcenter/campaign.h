@@ -84,6 +84,24 @@ bool IsPromptName(std::string_view text);
 
 // ---- end of voice broadcast ------------------------------------------------------------------
 
+// Recording of calls (the file's "recording"). Off unless `enabled`: then every person who
+// reaches an agent first hears `consent_prompt` in their language (the agent reserved and waiting),
+// and the call is recorded from the bridge on to <directory>/<campaign id>/<attempt or call>.wav.
+struct RecordingPolicy {
+  static constexpr std::size_t kMaxDirectoryLength = 1000;  // characters
+  // Not "recording_consent", which asks an IVR caller to leave a message.
+  static constexpr std::string_view kDefaultConsentPrompt = "call_recording_consent";
+  static constexpr std::string_view kDefaultDirectory = "recordings";
+
+  bool enabled = false;
+  std::string consent_prompt{kDefaultConsentPrompt};  // a prompt name (IsPromptName)
+  std::string directory;  // empty: kDefaultDirectory, relative to where the server runs
+
+  // `directory`, or kDefaultDirectory when it is empty.
+  std::string DirectoryOrDefault() const;
+  bool operator==(const RecordingPolicy&) const = default;
+};
+
 // One campaign of the call centre as its file defines it (docs/json.md). A plain value; check
 // it with Validate() before anything uses it.
 struct Campaign {
@@ -117,6 +135,9 @@ struct Campaign {
   // Broadcast campaigns only, and required for them: the message, its MCMC certificate and
   // the press-1 question. A broadcast has no agents: no dial mode, survey or dispositions.
   std::optional<Broadcast> broadcast;
+
+  // Call recording; off by default.
+  RecordingPolicy recording;
 
   // OkStatus, or kInvalidArgument for the first rule broken, naming the campaign and the field
   // by its path in the campaign file: "campaign ls-volunteers: retry.max_attempts must be from

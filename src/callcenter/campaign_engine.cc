@@ -10,6 +10,10 @@ DialerSettings DialerSettingsFor(const Campaign& campaign) {
   settings.retry_after = campaign.retry.no_answer;
   settings.preview = campaign.dial_mode && campaign.dial_mode->kind == DialModeKind::kPreview;
   if (!campaign.languages.empty()) settings.default_language = campaign.languages.front();
+  settings.record_calls = campaign.recording.enabled;
+  settings.consent_prompt = campaign.recording.consent_prompt;
+  settings.recording_directory = campaign.recording.DirectoryOrDefault();
+  settings.campaign_id = campaign.id;
   settings.opt_out_dispositions.clear();
   for (const Disposition& disposition : campaign.dispositions) {
     if (disposition.effect == DispositionEffect::kDoNotCall) {

@@ -242,26 +242,80 @@ void Dialer::OnRouted(telephony::CallId id, Agent& agent) {
   Connect(id, it->second, agent);
 }
 
+std::string RecordingPath(const DialerSettings& settings, std::int64_t attempt_id,
+                          telephony::CallId call) {
+  std::string file =
+      attempt_id != 0 ? "attempt-" + std::to_string(attempt_id) : "call-" + std::to_string(call);
+  return settings.recording_directory + "/" + settings.campaign_id + "/" + file + ".wav";
+}
+
 // `agent` is reserved for the call already (by the Acd, or bound since the dial).
 void Dialer::Connect(telephony::CallId id, Call& call, Agent& agent) {
+  if (call.deadline) clock_.Cancel(*call.deadline);
+  call.deadline.reset();
+  if (settings_.record_calls && !call.consent_heard) {
+    BeginConsent(id, call, agent);
+    return;
+  }
+  if (call.phase != Phase::kConsent) NoteReached(call, clock_.Now());
+  BridgeToAgent(id, call, agent);
+}
+
+// The person has reached an agent: what the 2-second rule and the pacing measure.
+void Dialer::NoteReached(Call& call, base::TimePoint now) {
+  if (call.inbound) {
+    stats_.inbound_waits_s.push_back(Seconds(now - call.queued));
+    return;
+  }
+  stats_.customer_waits_s.push_back(Seconds(now - call.answered));
+  measured_.RecordHumanAnswer(now, /*abandoned=*/false);
+}
+
+// The agent stays reserved through the announcement: the person reached them in time, and
+// is put through the moment it ends (OnPlayed -> EndConsent).
+void Dialer::BeginConsent(telephony::CallId id, Call& call, Agent& agent) {
+  NoteReached(call, clock_.Now());
+  (void)agent.ExtendReservation(settings_.consent_hold);
+  call.phase = Phase::kConsent;
+  call.agent_id = agent.profile().id;
+  // In the person's language, as the prompts are made: "call_recording_consent_hi".
+  std::string language = NeedsOf(call.target).language;
+  if (call.inbound) language = call.ivr ? call.ivr->prompt_language() : call.line->language;
+  control_.Play(id, settings_.consent_prompt + "_" + language);
+}
+
+void Dialer::EndConsent(telephony::CallId id, Call& call) {
+  call.consent_heard = true;
+  Agent* agent = agents_.Find(call.agent_id);
+  if (agent != nullptr && agent->state() == AgentState::kReserved && agent->call() == id) {
+    BridgeToAgent(id, call, *agent);
+    return;
+  }
+  // The reservation ran out (an announcement longer than consent_hold): find another agent,
+  // within the deadline again; the consent is not played twice.
+  call.phase = Phase::kWaiting;
+  OfferToAcd(id, call);
+}
+
+void Dialer::BridgeToAgent(telephony::CallId id, Call& call, Agent& agent) {
   control_.Bridge(id, agent.profile().line);
   if (!agent.Connect().ok()) return;
   base::TimePoint now = clock_.Now();
-  if (call.deadline) clock_.Cancel(*call.deadline);
-  call.deadline.reset();
   call.phase = Phase::kTalking;
   call.connected = now;
   call.agent_id = agent.profile().id;
   connected_at_[call.agent_id] = now;
+  if (settings_.record_calls) {
+    // After the Bridge, so that the recording holds both sides from the first word.
+    control_.Record(id, RecordingPath(settings_, call.attempt_id, id));
+    ++stats_.recorded;
+  }
   if (call.inbound) {
     ++stats_.inbound_connected;
-    stats_.inbound_waits_s.push_back(Seconds(now - call.queued));
     return;
   }
   agent_calls_[call.agent_id] = AgentCall{call.target, call.attempt_id};
   ++stats_.connected;
-  stats_.customer_waits_s.push_back(Seconds(now - call.answered));
-  measured_.RecordHumanAnswer(now, /*abandoned=*/false);
 }
 
 void Dialer::Abandon(telephony::CallId id) {
@@ -285,11 +339,21 @@ void Dialer::OnPlayed(telephony::CallId id) {
     it->second.ivr->OnPlayed();
     return;
   }
+  if (it->second.phase == Phase::kConsent) {
+    EndConsent(id, it->second);
+    return;
+  }
   if (it->second.phase == Phase::kAbandoning) control_.Hangup(id);
   // A waiting caller hears the queue message again until an agent is free.
   if (it->second.phase == Phase::kWaiting && it->second.inbound) {
     control_.Play(id, settings_.queue_prompt);
   }
+}
+
+void Dialer::OnRecordingFailed(telephony::CallId id, const std::string& reason) {
+  if (!calls_.contains(id)) return;
+  ++stats_.recordings_failed;
+  JS_LOG(kError) << "call " << id << ": not recorded: " << reason;
 }
 
 void Dialer::OnDigit(telephony::CallId id, char digit) {
@@ -335,6 +399,17 @@ void Dialer::OnEnded(telephony::CallId id, telephony::EndCause cause) {
       measured_.RecordHumanAnswer(now, /*abandoned=*/true);
       Finish(id, AttemptOutcome::kAbandoned);
       return;
+    case Phase::kConsent: {
+      // They heard that the call would be recorded and hung up: the agent was theirs, not
+      // abandoned; the agent is free again.
+      ++stats_.left_in_consent;
+      Agent* agent = agents_.Find(call.agent_id);
+      if (agent != nullptr && agent->state() == AgentState::kReserved && agent->call() == id) {
+        (void)agent->EndCall();
+      }
+      Finish(id, AttemptOutcome::kAbandoned);
+      return;
+    }
     case Phase::kAbandoning:
       Finish(id, AttemptOutcome::kAbandoned);
       return;

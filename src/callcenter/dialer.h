@@ -68,7 +68,24 @@ struct DialerSettings {
   base::Duration max_queue_wait = std::chrono::minutes(10);
   std::string queue_prompt = "queue";
   std::string closed_prompt = "closed";
+
+  // Recording (Campaign::recording). Off: nothing is ever recorded. On: a person whom an agent
+  // has been reserved for (within the connect deadline: the 2-second rule is about reaching
+  // an agent, and it is met) hears `consent_prompt` in their language ("<name>_hi") in full while
+  // the agent waits reserved (for at most `consent_hold`); then they are bridged and the call
+  // recorded (CallControl::Record) to RecordingPath(). A person who hangs up during the
+  // announcement is counted in DialerStats::left_in_consent, the agent freed.
+  bool record_calls = false;
+  std::string consent_prompt = "call_recording_consent";
+  std::string recording_directory = "recordings";
+  std::string campaign_id = "campaign";  // the folder under recording_directory
+  base::Duration consent_hold = std::chrono::seconds(30);
 };
+
+// Where a call of `settings`' campaign is recorded: <recording_directory>/<campaign_id>/
+// attempt-<attempt_id>.wav, or call-<call>.wav when the call has no journaled attempt (0).
+std::string RecordingPath(const DialerSettings& settings, std::int64_t attempt_id,
+                          telephony::CallId call);
 
 // The outbound dialer of one campaign: at every tick it asks its Pacer how many calls to place,
 // takes that many numbers from its ContactSource and dials them through CallControl; it offers
@@ -123,6 +140,8 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   void OnPlayed(telephony::CallId call) override;
   void OnDigit(telephony::CallId call, char digit) override;
   void OnIncoming(telephony::CallId call, const telephony::IncomingCall& incoming) override;
+  // Counted (DialerStats::recordings_failed); the call goes on unrecorded.
+  void OnRecordingFailed(telephony::CallId call, const std::string& reason) override;
 
   // AgentListener
   void OnAgentStateChanged(const Agent& agent, AgentState from, AgentChangeCause cause) override;
@@ -130,7 +149,8 @@ class Dialer : public telephony::CallEvents, public AgentListener {
 
  private:
   // kInIvr: an inbound caller going through their line's IVR flow, not yet queued.
-  enum class Phase { kRinging, kInIvr, kWaiting, kAbandoning, kTalking };
+  // kConsent: an agent is reserved and the person hears the recording consent first.
+  enum class Phase { kRinging, kInIvr, kWaiting, kConsent, kAbandoning, kTalking };
   struct Call {
     telephony::CallId id = 0;
     DialTarget target;
@@ -146,6 +166,7 @@ class Dialer : public telephony::CallEvents, public AgentListener {
     std::int64_t attempt_id = 0;        // in the journal; 0 without one
     const InboundLine* line = nullptr;  // inbound: the line called, in settings_
     std::unique_ptr<IvrCall> ivr;       // inbound through a flow: until the call ends
+    bool consent_heard = false;         // the recording consent was played in full
   };
 
   // What the dialer remembers of an agent's current outbound call, for its wrap-up.
@@ -168,6 +189,10 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   void OfferToAcd(telephony::CallId id, Call& call);
   void OnRouted(telephony::CallId id, Agent& agent);
   void Connect(telephony::CallId id, Call& call, Agent& agent);
+  void NoteReached(Call& call, base::TimePoint now);
+  void BeginConsent(telephony::CallId id, Call& call, Agent& agent);
+  void EndConsent(telephony::CallId id, Call& call);
+  void BridgeToAgent(telephony::CallId id, Call& call, Agent& agent);
   void ReleaseBoundAgent(const Call& call);
   void QueueInbound(telephony::CallId id, Call& call, const std::string& language);
   void StartIvr(telephony::CallId id, Call& call);

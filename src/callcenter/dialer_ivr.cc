@@ -14,6 +14,11 @@ void Dialer::StartIvr(telephony::CallId id, Call& call) {
     OnIvrQueue(id, route);
   };
   callbacks.on_hangup = [this, id] { OnIvrHangup(id); };
+  // A record step plays its own consent prompt (required by the flow) before it records.
+  callbacks.recording_path = [this, id](const std::string& step) {
+    return settings_.recording_directory + "/" + settings_.campaign_id + "/ivr-call-" +
+           std::to_string(id) + "-" + step + ".wav";
+  };
   // Kept until the call ends, so that what the caller chose and answered stays readable.
   call.ivr = std::make_unique<IvrCall>(clock_, control_, id, call.line->flow, call.line->language,
                                        std::move(callbacks));

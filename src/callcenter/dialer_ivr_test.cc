@@ -59,8 +59,7 @@ class DialerIvrTest : public ::testing::Test {
     return *agent;
   }
   // A Hindi helpline line that plays `flow` first.
-  void Start(std::shared_ptr<const telephony::ivr::Flow> flow) {
-    DialerSettings settings;
+  void Start(std::shared_ptr<const telephony::ivr::Flow> flow, DialerSettings settings = {}) {
     settings.inbound_lines = {{kHelpline, "hi", "", std::nullopt, std::move(flow)}};
     pacer_ = MakeProgressivePacer();
     dialer_ = std::make_unique<Dialer>(clock_, calls_, pool_, contacts_, *pacer_, settings);
@@ -185,6 +184,57 @@ TEST_F(DialerIvrTest, DialerDestroyedMidFlowLeavesNoTimer) {
   ASSERT_EQ(clock_.pending_timers(), 1u);
   dialer_.reset();
   EXPECT_EQ(clock_.pending_timers(), 0u);
+}
+
+// A message for the campaign, then the queue.
+std::shared_ptr<const telephony::ivr::Flow> MessageFlow() {
+  base::Result<telephony::ivr::Flow> flow = telephony::ivr::ParseFlow(R"({
+    "start": "message",
+    "steps": {
+      "message": { "record": { "consent_prompt": "recording_consent", "max_seconds": 30 },
+                   "next": "queue" },
+      "queue": { "queue": "helpline" } } })");
+  EXPECT_TRUE(flow.ok()) << flow.status().ToString();
+  return std::make_shared<const telephony::ivr::Flow>(*std::move(flow));
+}
+
+TEST_F(DialerIvrTest, RecordStepRecordsTheCallerUnderTheCampaignsDirectory) {
+  AddAgent("hindi", {"hi"});
+  DialerSettings settings;
+  settings.recording_directory = "/rec";
+  settings.campaign_id = "voter-helpline";
+  Start(MessageFlow(), settings);
+  telephony::CallId call = calls_.Incoming(kCaller, kHelpline);
+  EXPECT_TRUE(Call(call).recording.empty());  // the consent plays first
+  clock_.AdvanceBy(seconds(3));
+  std::string path = "/rec/voter-helpline/ivr-call-" + std::to_string(call) + "-message.wav";
+  EXPECT_EQ(Call(call).recording, path);
+  calls_.Digit(call, '#');
+  EXPECT_TRUE(Call(call).recording.empty());
+  // The flow went on to the queue, and the caller to the agent.
+  EXPECT_EQ(Call(call).bridged_to, "line-hindi");
+  EXPECT_EQ(Call(call).commands,
+            (std::vector<std::string>{"play recording_consent_hi", "record " + path,
+                                      "stop recording", "bridge line-hindi"}));
+}
+
+TEST_F(DialerIvrTest, RecordingCampaignPlaysTheConsentToAHelplineCallerBeforeTheAgent) {
+  AddAgent("english", {"en", "hi"});
+  DialerSettings settings;
+  settings.record_calls = true;
+  settings.recording_directory = "/rec";
+  settings.campaign_id = "voter-helpline";
+  Start(HelplineFlow(), settings);
+  telephony::CallId call = calls_.Incoming(kCaller, kHelpline);
+  clock_.AdvanceBy(seconds(3));  // welcome
+  calls_.Digit(call, '2');       // English
+  clock_.AdvanceBy(seconds(3));  // please hold, then the queue: the agent is reserved
+  EXPECT_TRUE(Call(call).bridged_to.empty());
+  EXPECT_EQ(Call(call).prompts.back(), "call_recording_consent_en");
+  clock_.AdvanceBy(seconds(3));
+  EXPECT_EQ(Call(call).bridged_to, "line-english");
+  EXPECT_EQ(Call(call).recording, "/rec/voter-helpline/call-" + std::to_string(call) + ".wav");
+  EXPECT_EQ(dialer_->stats().inbound_connected, 1);
 }
 
 }  // namespace

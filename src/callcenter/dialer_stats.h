@@ -19,6 +19,11 @@ struct DialerStats {
   std::int64_t abandoned = 0;      // a person answered and no agent took the call in time
   std::int64_t not_journaled = 0;  // attempts not placed, or ends not recorded, for the journal
   std::int64_t opted_out = 0;      // people who asked, in a call, not to be called again
+  // Recording campaigns: people who hung up during the consent announcement (an agent was
+  // reserved for them; not abandoned), and calls recorded from the bridge on.
+  std::int64_t left_in_consent = 0;
+  std::int64_t recorded = 0;
+  std::int64_t recordings_failed = 0;  // of those, files that could not be created or written
   // Inbound callers: answered and queued, put through to an agent, gone before that (hung up
   // or let go after the longest wait), and refused (a number no line of the campaign has).
   std::int64_t inbound_offered = 0;

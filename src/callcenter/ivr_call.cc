@@ -43,19 +43,39 @@ void IvrCall::CancelTimer() {
   timer_.reset();
 }
 
+bool IvrCall::StartRecording(const telephony::ivr::StartRecording& recording) {
+  if (!callbacks_.recording_path) {
+    JS_LOG(kWarning) << "call " << call_ << ": IVR step " << session_.step()
+                     << " asks for a recording of up to " << recording.max.count()
+                     << " s, and this line has nowhere to record; going on without one";
+    return false;
+  }
+  std::string path = callbacks_.recording_path(session_.step());
+  control_.Record(call_, path);
+  recordings_.push_back(std::move(path));
+  recording_ = true;
+  timer_ = clock_.RunAfter(recording.max, [this] { OnTimeout(); });
+  return true;
+}
+
+void IvrCall::StopRecording() {
+  if (!recording_) return;
+  recording_ = false;
+  control_.StopRecording(call_);
+}
+
 void IvrCall::Carry(Action action) {
-  // A recording ends at once (there is no media recording on CallControl yet), which can lead
-  // to another recording, hence the loop. Flow::Make forbids loops that never wait for the
-  // caller, and every record step waits for a timeout, so this ends.
+  // A recording with nowhere to go ends at once, which can lead to another recording, hence
+  // the loop. Flow::Make forbids loops that never wait for the caller, and every record step
+  // waits for a timeout, so this ends.
   while (true) {
     // Continue keeps what the call is doing, a running digit timer included: a key the flow
     // ignores ('*' while collecting) must not stop the caller from timing out.
     if (std::holds_alternative<telephony::ivr::Continue>(action)) return;
     CancelTimer();
+    StopRecording();  // a key or the longest time ended it; the flow moves on
     if (const auto* recording = std::get_if<telephony::ivr::StartRecording>(&action)) {
-      JS_LOG(kWarning) << "call " << call_ << ": IVR step " << session_.step()
-                       << " asks for a recording of up to " << recording->max.count()
-                       << " s, which is not supported; going on without one";
+      if (StartRecording(*recording)) return;
       action = session_.OnTimeout();
       continue;
     }

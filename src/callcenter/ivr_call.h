@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/clock.h"
 #include "telephony/call_control.h"
@@ -21,8 +22,11 @@ namespace callcenter {
 //                         line's), so "welcome" is played as "welcome_hi" (data/prompts/).
 //   WaitForDigits      -> a clock timer of the timeout; OnTimeout() when it runs out. Any
 //                         action after it (a key that counts, a replay) replaces the timer.
-//   StartRecording     -> CallControl cannot record yet: taken as a recording that reached its
-//                         longest at once, so the flow goes on past the record step.
+//   StartRecording     -> control.Record(call, callbacks.recording_path(step)) and a clock
+//                         timer of `max`; the recording ends (StopRecording) at the timer or
+//                         at any key ('#' by convention), and the flow goes on. Without a
+//                         recording_path the step records nothing: it is taken as a recording
+//                         that reached its longest at once (logged).
 //   RouteToQueue       -> callbacks.on_queue; Hangup -> callbacks.on_hangup. The flow has
 //                         ended; the owner hangs up or queues the call. Either callback may
 //                         destroy this IvrCall: nothing of it is used after they return.
@@ -33,6 +37,8 @@ class IvrCall {
   struct Callbacks {
     std::function<void(const telephony::ivr::RouteToQueue&)> on_queue;
     std::function<void()> on_hangup;
+    // Where the record step `step` records this call; empty: record steps record nothing.
+    std::function<std::string(const std::string& step)> recording_path;
   };
 
   // `clock` and `control` must outlive it; `flow` is shared and kept alive by it.
@@ -60,12 +66,17 @@ class IvrCall {
   // The step the caller is at, or ended at.
   const std::string& step() const { return session_.step(); }
   bool ended() const { return session_.ended(); }
+  // The files record steps have recorded to (asked CallControl to), in order.
+  const std::vector<std::string>& recordings() const { return recordings_; }
 
  private:
   // Carries out `action` and whatever follows from it at once.
   void Carry(telephony::ivr::Action action);
   void OnTimeout();
   void CancelTimer();
+  // Starts the recording; false when there is nowhere to record.
+  bool StartRecording(const telephony::ivr::StartRecording& recording);
+  void StopRecording();
 
   base::Clock& clock_;
   telephony::CallControl& control_;
@@ -75,6 +86,8 @@ class IvrCall {
   std::string default_language_;
   Callbacks callbacks_;
   std::optional<base::TimerId> timer_;
+  bool recording_ = false;
+  std::vector<std::string> recordings_;
 };
 
 }  // namespace callcenter

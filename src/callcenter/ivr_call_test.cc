@@ -53,6 +53,9 @@ class IvrCallTest : public ::testing::Test, public telephony::CallEvents {
     IvrCall::Callbacks callbacks;
     callbacks.on_queue = [this](const RouteToQueue& route) { routed_.push_back(route); };
     callbacks.on_hangup = [this] { ++hangups_; };
+    if (record_) {
+      callbacks.recording_path = [](const std::string& step) { return "/rec/" + step + ".wav"; };
+    }
     ivr_ = std::make_unique<IvrCall>(
         clock_, control_, id_, std::make_shared<const telephony::ivr::Flow>(*std::move(parsed)),
         "hi", callbacks);
@@ -79,6 +82,7 @@ class IvrCallTest : public ::testing::Test, public telephony::CallEvents {
   std::unique_ptr<IvrCall> ivr_;
   std::vector<RouteToQueue> routed_;
   int hangups_ = 0;
+  bool record_ = false;  // whether Begin gives the call somewhere to record
 };
 
 TEST_F(IvrCallTest, PlaysPromptsInTheLinesLanguageUntilTheCallerChoosesOne) {
@@ -138,7 +142,7 @@ TEST_F(IvrCallTest, KeyTheFlowIgnoresDoesNotRestartTheTimer) {
   EXPECT_EQ(Prompts().back(), "recording_consent_en");
 }
 
-TEST_F(IvrCallTest, CollectedDigitsAreTheAnswerAndARecordingIsSkipped) {
+TEST_F(IvrCallTest, CollectedDigitsAreTheAnswerAndARecordingWithNowhereToGoIsSkipped) {
   Begin();
   clock_.AdvanceBy(seconds(3));
   control_.Digit(id_, '2');
@@ -148,13 +152,54 @@ TEST_F(IvrCallTest, CollectedDigitsAreTheAnswerAndARecordingIsSkipped) {
   control_.Digit(id_, '2');
   EXPECT_EQ(ivr_->answers().at("pin"), "42");
   EXPECT_EQ(Prompts().back(), "recording_consent_en");
-  // Recording is not supported: once consent is played the flow goes on at once.
+  // No recording_path: once consent is played the flow goes on at once.
   clock_.AdvanceBy(seconds(3));
   EXPECT_EQ(Prompts().back(), "please_hold_en");
   EXPECT_EQ(clock_.pending_timers(), 1u);  // only the hold prompt playing
   clock_.AdvanceBy(seconds(3));
   ASSERT_EQ(routed_.size(), 1u);
   EXPECT_EQ(routed_[0], (RouteToQueue{"helpline", "en"}));
+}
+
+TEST_F(IvrCallTest, RecordStepRecordsAfterTheConsentUntilAKey) {
+  record_ = true;
+  Begin();
+  clock_.AdvanceBy(seconds(3));
+  control_.Digit(id_, '2');
+  clock_.AdvanceBy(seconds(3));
+  control_.Digit(id_, '4');
+  control_.Digit(id_, '2');
+  EXPECT_EQ(Prompts().back(), "recording_consent_en");
+  EXPECT_TRUE(control_.call(id_).recording.empty());  // not while the consent plays
+  clock_.AdvanceBy(seconds(3));
+  EXPECT_EQ(control_.call(id_).recording, "/rec/message.wav");
+  clock_.AdvanceBy(seconds(20));
+  EXPECT_EQ(Prompts().back(), "recording_consent_en");  // still recording
+  control_.Digit(id_, '#');
+  EXPECT_TRUE(control_.call(id_).recording.empty());
+  EXPECT_EQ(Prompts().back(), "please_hold_en");
+  const std::vector<std::string>& commands = control_.call(id_).commands;
+  ASSERT_GE(commands.size(), 3u);
+  EXPECT_EQ(commands[commands.size() - 3], "record /rec/message.wav");
+  EXPECT_EQ(commands[commands.size() - 2], "stop recording");
+  EXPECT_EQ(commands.back(), "play please_hold_en");
+  EXPECT_EQ(ivr_->recordings(), std::vector<std::string>{"/rec/message.wav"});
+}
+
+TEST_F(IvrCallTest, RecordStepStopsAtItsLongest) {
+  record_ = true;
+  Begin();
+  clock_.AdvanceBy(seconds(3));
+  control_.Digit(id_, '2');
+  clock_.AdvanceBy(seconds(3));
+  control_.Digit(id_, '4');
+  control_.Digit(id_, '2');
+  clock_.AdvanceBy(seconds(3));  // consent played: recording
+  clock_.AdvanceBy(seconds(60) - std::chrono::milliseconds(1));
+  EXPECT_EQ(control_.call(id_).recording, "/rec/message.wav");
+  clock_.AdvanceBy(std::chrono::milliseconds(1));  // max_seconds
+  EXPECT_TRUE(control_.call(id_).recording.empty());
+  EXPECT_EQ(Prompts().back(), "please_hold_en");
 }
 
 TEST_F(IvrCallTest, MenuWithoutOtherwiseAsksTheOwnerToHangUp) {

@@ -62,7 +62,8 @@ int RunList(const ParsedFlags& flags, Io& io) {
                {"agent"},
                {"outcome"},
                {"answered_after_s"},
-               {"duration_s"}});
+               {"duration_s"},
+               {"recording"}});
   for (const store::CallRecord& record : *records) {
     // People read India's time; programs get UTC to the second.
     table.AddRow(
@@ -71,7 +72,7 @@ int RunList(const ParsedFlags& flags, Io& io) {
          record.kind, record.direction, record.from, record.to, record.campaign_id, record.state,
          record.language, record.agent_id, record.outcome,
          SecondsBetween(record.started_at, record.answered_at),
-         SecondsBetween(record.started_at, record.ended_at)});
+         SecondsBetween(record.started_at, record.ended_at), record.recording});
   }
   if (csv) {
     table.PrintCsv(io.out);

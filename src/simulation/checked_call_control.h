@@ -33,6 +33,10 @@ class CheckedCallControl : public telephony::CallControl {
   void Bridge(telephony::CallId call, const std::string& agent_line) override;
   void Play(telephony::CallId call, const std::string& prompt) override;
   void Hangup(telephony::CallId call) override;
+  void Record(telephony::CallId call, const std::string& wav_path) override {
+    inner_.Record(call, wav_path);
+  }
+  void StopRecording(telephony::CallId call) override { inner_.StopRecording(call); }
 
  private:
   telephony::CallControl& inner_;

@@ -33,6 +33,14 @@ base::Status CheckCallRecord(const CallRecord& record) {
   JS_RETURN_IF_ERROR(CheckOneOf("direction", record.direction, kCallDirections));
   JS_RETURN_IF_ERROR(CheckOneOf("kind", record.kind, kCallKinds));
   JS_RETURN_IF_ERROR(CheckOneOf("outcome", record.outcome, kCallOutcomes));
+  if (record.recording.size() > CallRecord::kMaxRecordingLength) {
+    return base::InvalidArgument("call record recording has " +
+                                 std::to_string(record.recording.size()) + " bytes; at most 1000");
+  }
+  if (std::any_of(record.recording.begin(), record.recording.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    return base::InvalidArgument("call record recording must not hold control characters");
+  }
   JS_RETURN_IF_ERROR(CheckNotBeforeStart("answered_at", record.answered_at, record.started_at));
   JS_RETURN_IF_ERROR(CheckNotBeforeStart("connected_at", record.connected_at, record.started_at));
   return CheckNotBeforeStart("ended_at", record.ended_at, record.started_at);

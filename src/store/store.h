@@ -143,6 +143,11 @@ struct CallRecord {
   std::optional<base::TimePoint> ended_at;
   std::string agent_id;  // may be empty
   std::string outcome;   // one of kCallOutcomes
+  // The WAV file the call was recorded to (CallControl::Record); empty: not recorded. A path
+  // here means that recording was commanded; a file that could not be written was logged.
+  std::string recording;
+
+  static constexpr std::size_t kMaxRecordingLength = 1000;  // bytes
 };
 
 inline constexpr std::string_view kCallDirections[] = {"inbound", "outbound"};

@@ -861,6 +861,7 @@ TEST_P(CallRecordConformanceTest, EveryFieldAndTheOptionalTimesRoundTrip) {
   full.ended_at = At(400);
   full.agent_id = "agent-7";
   full.outcome = "talked";
+  full.recording = "recordings/helpline-s01/attempt-9.wav";
   full.id = Add(full);
   CallRecord bare = MissedCall(50);  // no times but the start, empty optional texts
   bare.id = Add(bare);
@@ -883,6 +884,7 @@ TEST_P(CallRecordConformanceTest, EveryFieldAndTheOptionalTimesRoundTrip) {
   EXPECT_EQ(got.ended_at, full.ended_at);
   EXPECT_EQ(got.agent_id, full.agent_id);
   EXPECT_EQ(got.outcome, full.outcome);
+  EXPECT_EQ(got.recording, full.recording);
   const CallRecord& missed = (*records)[1];
   EXPECT_EQ(missed.id, bare.id);
   EXPECT_EQ(missed.answered_at, std::nullopt);
@@ -890,6 +892,7 @@ TEST_P(CallRecordConformanceTest, EveryFieldAndTheOptionalTimesRoundTrip) {
   EXPECT_EQ(missed.ended_at, std::nullopt);
   EXPECT_EQ(missed.campaign_id, "");
   EXPECT_EQ(missed.state, "");
+  EXPECT_EQ(missed.recording, "");  // not recorded
 }
 
 TEST_P(CallRecordConformanceTest, BadRecordsAreRefusedNamingTheFieldAndStoreNothing) {
@@ -904,6 +907,8 @@ TEST_P(CallRecordConformanceTest, BadRecordsAreRefusedNamingTheFieldAndStoreNoth
       {with([](CallRecord& r) { r.outcome = "happy"; }), "outcome 'happy'"},
       {with([](CallRecord& r) { r.ended_at = At(9); }), "ended_at"},
       {with([](CallRecord& r) { r.answered_at = At(0); }), "answered_at"},
+      {with([](CallRecord& r) { r.recording = "a\nb.wav"; }), "recording"},
+      {with([](CallRecord& r) { r.recording = std::string(1001, 'r'); }), "recording"},
   };
   for (const auto& [record, named] : bad) {
     base::Result<std::int64_t> id = db_->call_records().AddCallRecord(record);

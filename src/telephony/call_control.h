@@ -54,6 +54,10 @@ class CallEvents {
   virtual void OnDigit(CallId call, char digit) = 0;
   // A call comes in: Accept() answers it, Hangup() refuses it. OnEnded follows either way.
   virtual void OnIncoming(CallId call, const IncomingCall& incoming) = 0;
+  // The recording started by CallControl::Record could not be created or written (`reason`
+  // names the file and the error); the call goes on unrecorded. Not reported once the call
+  // has ended. Ignored unless overridden.
+  virtual void OnRecordingFailed(CallId /*call*/, const std::string& /*reason*/) {}
 };
 
 // Commands from the call centre. Each returns at once; what follows is reported through the
@@ -80,6 +84,19 @@ class CallControl {
 
   // Ends the call (cancels it while still ringing). OnEnded(kLocalHangup) follows.
   virtual void Hangup(CallId call) = 0;
+
+  // Records the answered call into the WAV file `wav_path` from now until StopRecording or the
+  // end of the call, replacing any recording of it. The caller has announced the recording to
+  // the person first (a consent prompt): nothing is ever recorded unless commanded here.
+  // On real calls (sip/): 8 kHz, 16-bit stereo, the left channel what the call's far end says,
+  // the right what the party bridged to it says (silence while bridged to none); the file and
+  // its folder are created and written by a writer thread, never on the caller's thread or the
+  // media thread. A file that cannot be created or written is logged as an error, reported
+  // as CallEvents::OnRecordingFailed, and the call goes on unrecorded. The simulator writes no
+  // file (see sim/).
+  virtual void Record(CallId call, const std::string& wav_path) = 0;
+  // Ends the call's recording, if any, and completes its file. Ending the call does too.
+  virtual void StopRecording(CallId call) = 0;
 };
 
 }  // namespace telephony

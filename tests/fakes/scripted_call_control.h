@@ -23,6 +23,10 @@ class ScriptedCallControl : public telephony::CallControl {
     bool ended = false;
     bool incoming = false;  // came in through Incoming(), not dialled
     bool accepted = false;  // an incoming call the call centre answered
+    // Play, Bridge, Record and StopRecording in the order commanded: "play NAME",
+    // "bridge LINE", "record PATH", "stop recording".
+    std::vector<std::string> commands;
+    std::string recording;  // the path of the recording running, empty when none
   };
 
   explicit ScriptedCallControl(base::Clock& clock) : clock_(clock) {}
@@ -33,10 +37,14 @@ class ScriptedCallControl : public telephony::CallControl {
   void Bridge(telephony::CallId call, const std::string& agent_line) override;
   void Play(telephony::CallId call, const std::string& prompt) override;
   void Hangup(telephony::CallId call) override;
+  void Record(telephony::CallId call, const std::string& wav_path) override;
+  void StopRecording(telephony::CallId call) override;
 
   // What the network does, reported to the events at once.
   void Answer(telephony::CallId call, telephony::AnswerKind kind = telephony::AnswerKind::kHuman);
   void End(telephony::CallId call, telephony::EndCause cause);
+  // The recording of `call` could not be written: reported to the events at once.
+  void RecordingFails(telephony::CallId call, const std::string& reason);
   // The far end of an answered call presses `digit`: reported to the events at once.
   void Digit(telephony::CallId call, char digit);
   // A caller rings `to` from `from`: reported to the events at once. The new call's id.

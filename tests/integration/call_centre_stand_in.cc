@@ -40,6 +40,10 @@ void CallCentreStandIn::OnDigit(telephony::CallId call, char digit) {
   if (on_digit) on_digit(call, digit);
 }
 
+void CallCentreStandIn::OnRecordingFailed(telephony::CallId call, const std::string& reason) {
+  Record("recording-failed " + std::to_string(call) + " " + reason);
+}
+
 void CallCentreStandIn::OnIncoming(telephony::CallId call,
                                    const telephony::IncomingCall& incoming) {
   Record("incoming " + std::to_string(call) + " from " + incoming.from + " to " + incoming.to);

@@ -25,6 +25,7 @@ class CallCentreStandIn : public telephony::CallEvents {
   void OnPlayed(telephony::CallId call) override;
   void OnDigit(telephony::CallId call, char digit) override;
   void OnIncoming(telephony::CallId call, const telephony::IncomingCall& incoming) override;
+  void OnRecordingFailed(telephony::CallId call, const std::string& reason) override;
 
   // Waits until a line starting with `prefix` has been recorded; returns it, or "" on timeout.
   std::string WaitFor(const std::string& prefix, int seconds = 10);

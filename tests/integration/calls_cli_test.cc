@@ -47,6 +47,7 @@ class CallsCliTest : public ::testing::Test {
     helpline.ended_at = helpline.started_at + std::chrono::seconds(300);
     helpline.agent_id = "agent-1";
     helpline.outcome = "talked";
+    helpline.recording = "recordings/helpline-test/call-9.wav";
     ASSERT_TRUE((*db)->call_records().AddCallRecord(helpline).ok());
   }
 
@@ -81,9 +82,9 @@ TEST_F(CallsCliTest, FiltersByKindSinceAndLimit) {
   ASSERT_EQ(missed.status, 0) << missed.err;
   EXPECT_EQ(missed.out,
             "id,started_at,kind,direction,from,to,campaign,state,language,agent,outcome,"
-            "answered_after_s,duration_s\n"
+            "answered_after_s,duration_s,recording\n"
             "1,2026-01-01T04:00:00Z,missed_call,inbound,+919000000001,+917000000001,"
-            "callback-test,,,,missed_call,,\n");
+            "callback-test,,,,missed_call,,,\n");
   CliRun since = Calls({"--since", "2026-01-01T10:00:00+05:30", "--format", "csv"});
   ASSERT_EQ(since.status, 0) << since.err;
   EXPECT_NE(since.out.find("\n2,2026-01-01T05:00:00Z,helpline"), std::string::npos) << since.out;
@@ -94,6 +95,7 @@ TEST_F(CallsCliTest, FiltersByKindSinceAndLimit) {
   EXPECT_EQ(body["count"], 1);
   EXPECT_EQ(body["calls"][0]["kind"], "helpline");
   EXPECT_EQ(body["calls"][0]["connected_at"], "2026-01-01T05:00:40Z");
+  EXPECT_EQ(body["calls"][0]["recording"], "recordings/helpline-test/call-9.wav");
   CliRun none = Calls({"--kind", "campaign"});
   ASSERT_EQ(none.status, 0) << none.err;
   EXPECT_EQ(none.out, "no calls recorded of kind campaign\n");

@@ -3,8 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +18,7 @@
 #include "integration/rtp_ears.h"
 #include "integration/sip_peers.h"
 #include "integration/sipp_scenarios.h"
+#include "telephony/rtp/g711.h"
 #include "telephony/rtp/rtp_packet.h"
 #include "telephony/sip/sip_call_control.h"
 
@@ -337,6 +342,156 @@ TEST_F(SipCallTest, BridgedCallersHearEachOther) {
   sip_->Hangup(2);
   EXPECT_EQ(caller->Wait(20), 0) << caller->Output();
   EXPECT_EQ(agent->Wait(20), 0) << agent->Output();
+}
+
+// The µ-law bytes a far end says in its n-th packet: all different along a call, none of them
+// 0x7f or 0xff (µ-law's two zeros), so that silence in a recording is never taken for speech.
+std::vector<std::uint8_t> Said(bool caller, int packet) {
+  std::vector<std::uint8_t> bytes(160);
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    auto step = static_cast<std::size_t>(packet) * 160 + i;
+    bytes[i] = static_cast<std::uint8_t>((caller ? 0x00 : 0x80) + 1 + step % 126);
+  }
+  return bytes;
+}
+
+void SendRtp(UdpPeer& from, const HeardStream& to, int packet,
+             const std::vector<std::uint8_t>& bytes) {
+  telephony::rtp::RtpHeader header{0, packet == 0, static_cast<std::uint16_t>(100 + packet),
+                                   static_cast<std::uint32_t>(160 * packet), 0x5eed};
+  std::vector<std::uint8_t> datagram(12 + bytes.size());
+  datagram.resize(telephony::rtp::WriteRtp(header, bytes, datagram));
+  from.SendTo(datagram, to.from_address, to.from_port);
+}
+
+// A WAV file as read back: its format and its samples, interleaved when stereo.
+struct ReadWav {
+  int format = 0;
+  int channels = 0;
+  int rate = 0;
+  int bits = 0;
+  std::size_t data_bytes = 0;
+  std::vector<std::int16_t> samples;
+};
+
+std::optional<ReadWav> ReadWavFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in),
+                                  std::istreambuf_iterator<char>()};
+  if (bytes.size() < 44) return std::nullopt;
+  auto le = [&](std::size_t at, int size) {
+    std::uint32_t value = 0;
+    for (int i = size - 1; i >= 0; --i)
+      value = value << 8 | bytes[at + static_cast<std::size_t>(i)];
+    return value;
+  };
+  if (std::string(bytes.begin(), bytes.begin() + 4) != "RIFF" ||
+      std::string(bytes.begin() + 8, bytes.begin() + 16) != "WAVEfmt " ||
+      std::string(bytes.begin() + 36, bytes.begin() + 40) != "data") {
+    return std::nullopt;
+  }
+  ReadWav wav;
+  wav.format = static_cast<int>(le(20, 2));
+  wav.channels = static_cast<int>(le(22, 2));
+  wav.rate = static_cast<int>(le(24, 4));
+  wav.bits = static_cast<int>(le(34, 2));
+  wav.data_bytes = le(40, 4);
+  if (wav.data_bytes == 0 || wav.data_bytes != bytes.size() - 44)
+    return std::nullopt;  // unfinished
+  for (std::size_t at = 44; at + 1 < bytes.size(); at += 2) {
+    wav.samples.push_back(static_cast<std::int16_t>(le(at, 2)));
+  }
+  return wav;
+}
+
+// Channel `channel` of interleaved stereo `samples`, silence (zeros) left out.
+std::vector<std::int16_t> Spoken(const std::vector<std::int16_t>& samples, std::size_t channel) {
+  std::vector<std::int16_t> out;
+  for (std::size_t i = channel; i < samples.size(); i += 2) {
+    if (samples[i] != 0) out.push_back(samples[i]);
+  }
+  return out;
+}
+
+// Whether `part` appears in `whole` as one unbroken run.
+bool Contains(const std::vector<std::int16_t>& whole, const std::vector<std::int16_t>& part) {
+  return std::search(whole.begin(), whole.end(), part.begin(), part.end()) != whole.end();
+}
+
+TEST_F(SipCallTest, BridgedCallIsRecordedBothWaysToAStereoWav) {
+  StartServer();
+  UdpPeer caller_media;
+  UdpPeer agent_media;
+  centre_.on_incoming = [&](CallId call, const telephony::IncomingCall&) {
+    sip_->Accept(call);
+    sip_->Play(call, "beep");  // so each far end learns where our media comes from
+  };
+  auto caller = Call(sipp_scenarios::CallerHungUpOn(caller_media.port()), kHelpline);
+  HeardStream caller_heard = Listen(caller_media, 320);
+  auto agent = Call(sipp_scenarios::CallerHungUpOn(agent_media.port()), "agent1");
+  HeardStream agent_heard = Listen(agent_media, 320);
+  ASSERT_NE(centre_.WaitFor("played 1"), "");
+  ASSERT_NE(centre_.WaitFor("played 2"), "");
+
+  std::string path = (dir_.path() / "recordings" / "test-campaign" / "call-1.wav").string();
+  sip_->Bridge(1, "2");
+  sip_->Record(1, path);
+  // Both talk at once, a packet each every 20 ms, for two seconds; each hears the other.
+  constexpr int kPackets = 100;
+  std::vector<std::int16_t> caller_said;
+  std::vector<std::int16_t> agent_said;
+  for (int n = 0; n < kPackets; ++n) {
+    std::vector<std::uint8_t> from_caller = Said(true, n);
+    std::vector<std::uint8_t> from_agent = Said(false, n);
+    SendRtp(caller_media, caller_heard, n, from_caller);
+    SendRtp(agent_media, agent_heard, n, from_agent);
+    for (std::int16_t sample : telephony::rtp::DecodeUlaw(from_caller))
+      caller_said.push_back(sample);
+    for (std::int16_t sample : telephony::rtp::DecodeUlaw(from_agent)) agent_said.push_back(sample);
+    while (caller_media.Receive(0)) {
+    }
+    agent_media.Receive(20);  // paces the loop: the bridge forwards the caller every 20 ms
+  }
+  sip_->Hangup(1);
+  sip_->Hangup(2);
+  EXPECT_NE(centre_.WaitFor("ended 1 local-hangup"), "");
+  EXPECT_EQ(caller->Wait(20), 0) << caller->Output();
+  EXPECT_EQ(agent->Wait(20), 0) << agent->Output();
+
+  // The writer thread finishes the file after the leg closes: wait for its final header.
+  std::optional<ReadWav> wav;
+  for (int i = 0; i < 100 && !(wav = ReadWavFile(path)); ++i) caller_media.Receive(50);
+  ASSERT_TRUE(wav.has_value()) << path << " is missing or unfinished";
+  EXPECT_EQ(wav->format, 1);  // PCM
+  EXPECT_EQ(wav->channels, 2);
+  EXPECT_EQ(wav->rate, 8000);
+  EXPECT_EQ(wav->bits, 16);
+  std::vector<std::int16_t> left = Spoken(wav->samples, 0);
+  std::vector<std::int16_t> right = Spoken(wav->samples, 1);
+  // A packet or two may pass before the recording starts; after that, every sample each side
+  // sent, decoded, in order: the caller on the left, the agent on the right.
+  EXPECT_GE(left.size(), static_cast<std::size_t>(kPackets - 5) * 160);
+  EXPECT_GE(right.size(), static_cast<std::size_t>(kPackets - 5) * 160);
+  EXPECT_TRUE(Contains(caller_said, left)) << "the left channel is not what the caller said";
+  EXPECT_TRUE(Contains(agent_said, right)) << "the right channel is not what the agent said";
+}
+
+TEST_F(SipCallTest, RecordingThatCannotBeCreatedIsReportedAndTheCallGoesOn) {
+  StartServer();
+  UdpPeer caller_media;
+  centre_.on_incoming = [&](CallId call, const telephony::IncomingCall&) {
+    sip_->Accept(call);
+    sip_->Record(call, "/proc/no-recordings-here/call.wav");
+    sip_->Play(call, "beep");
+  };
+  centre_.on_played = [&](CallId call) { sip_->Hangup(call); };
+  auto sipp = Call(sipp_scenarios::CallerHungUpOn(caller_media.port()), kHelpline);
+  std::string failed = centre_.WaitFor("recording-failed 1 ");
+  EXPECT_NE(failed.find("/proc/no-recordings-here/call.wav"), std::string::npos) << failed;
+  HeardStream heard = Listen(caller_media, 320);  // the call went on: the beep is heard
+  EXPECT_EQ(heard.payload, prompts_.Find("beep")->pcmu);
+  EXPECT_NE(centre_.WaitFor("ended 1 local-hangup"), "");
+  EXPECT_EQ(sipp->Wait(20), 0) << sipp->Output();
 }
 
 TEST_F(SipCallTest, DigitSentAsSipInfoIsHeard) {

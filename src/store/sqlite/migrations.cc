@@ -174,6 +174,12 @@ CREATE TABLE campaign_prompts (
 );
 )sql";
 
+// Where a call was recorded (docs/json.md, "recording"); '' for a call not recorded, which is
+// every call written before this column existed.
+constexpr std::string_view kCallRecordings = R"sql(
+ALTER TABLE call_records ADD COLUMN recording TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "reference data", kReferenceData},
     Migration{2, "call attempts", kCallAttempts},
@@ -181,6 +187,7 @@ constexpr std::array kMigrations = {
     Migration{4, "call detail records", kCallRecords},
     Migration{5, "reserved for agents (placeholder until the branches merge)", kReservedForAgents},
     Migration{6, "broadcast answers and campaign prompts", kBroadcast},
+    Migration{7, "call recordings", kCallRecordings},
 };
 
 constexpr bool NumberedFromOne(std::span<const Migration> migrations) {

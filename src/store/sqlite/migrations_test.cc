@@ -63,6 +63,21 @@ TEST(SqliteMigrationsTest, MigrationSixCreatesTheBroadcastTablesAndChecksDigits)
                   .ok());
 }
 
+TEST(SqliteMigrationsTest, Migration7AddsTheRecordingColumnAndKeepsOlderCallsUnrecorded) {
+  Connection connection = MemoryConnection();
+  ASSERT_TRUE(ApplyMigrations(connection, KnownMigrations().first(4)).ok());
+  ASSERT_TRUE(connection
+                  .Execute("INSERT INTO call_records (direction, kind, started_at, outcome) "
+                           "VALUES ('inbound', 'missed_call', 0, 'missed_call')")
+                  .ok());
+  ASSERT_TRUE(ApplyMigrations(connection, KnownMigrations()).ok());
+  EXPECT_GE(ReadSchemaVersion(connection).value(), 7);
+  base::Result<Statement> query = connection.Prepare("SELECT recording FROM call_records");
+  ASSERT_TRUE(query.ok()) << query.status().ToString();
+  ASSERT_TRUE(query->Step().value());
+  EXPECT_EQ(query->ColumnText(0), "");
+}
+
 TEST(SqliteMigrationsTest, KnownMigrationsCreateTheCallRecordsTable) {
   Connection connection = MemoryConnection();
   ASSERT_TRUE(ApplyMigrations(connection, KnownMigrations()).ok());

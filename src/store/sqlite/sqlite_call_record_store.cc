@@ -17,19 +17,19 @@ base::TimePoint FromMicros(std::int64_t micros) { return base::TimePoint(base::D
 constexpr std::string_view kAdd = R"sql(
 INSERT INTO call_records (direction, kind, from_number, to_number, campaign_id, state_code,
                           language, started_at, answered_at, connected_at, ended_at, agent_id,
-                          outcome)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)sql";
+                          outcome, recording)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)sql";
 
 // Two statements rather than "(? = '' OR kind = ?)", so that each reads its own index.
 constexpr std::string_view kListAll = R"sql(
 SELECT id, direction, kind, from_number, to_number, campaign_id, state_code, language,
-       started_at, answered_at, connected_at, ended_at, agent_id, outcome
+       started_at, answered_at, connected_at, ended_at, agent_id, outcome, recording
 FROM call_records WHERE started_at >= ? AND started_at < ?
 ORDER BY started_at DESC, id DESC LIMIT ?)sql";
 
 constexpr std::string_view kListKind = R"sql(
 SELECT id, direction, kind, from_number, to_number, campaign_id, state_code, language,
-       started_at, answered_at, connected_at, ended_at, agent_id, outcome
+       started_at, answered_at, connected_at, ended_at, agent_id, outcome, recording
 FROM call_records WHERE kind = ? AND started_at >= ? AND started_at < ?
 ORDER BY started_at DESC, id DESC LIMIT ?)sql";
 
@@ -54,6 +54,7 @@ CallRecord ReadRow(const sqlite::Statement& row) {
   record.ended_at = OptionalTime(row, 11);
   record.agent_id = row.ColumnText(12);
   record.outcome = row.ColumnText(13);
+  record.recording = row.ColumnText(14);
   return record;
 }
 
@@ -62,10 +63,11 @@ CallRecord ReadRow(const sqlite::Statement& row) {
 base::Result<std::int64_t> SqliteCallRecordStore::AddCallRecord(const CallRecord& record) {
   JS_RETURN_IF_ERROR(CheckCallRecord(record));
   JS_ASSIGN_OR_RETURN(sqlite::Statement insert, connection_.Prepare(kAdd));
-  JS_RETURN_IF_ERROR(insert.Bind(
-      record.direction, record.kind, record.from, record.to, record.campaign_id, record.state,
-      record.language, Micros(record.started_at), Micros(record.answered_at),
-      Micros(record.connected_at), Micros(record.ended_at), record.agent_id, record.outcome));
+  JS_RETURN_IF_ERROR(insert.Bind(record.direction, record.kind, record.from, record.to,
+                                 record.campaign_id, record.state, record.language,
+                                 Micros(record.started_at), Micros(record.answered_at),
+                                 Micros(record.connected_at), Micros(record.ended_at),
+                                 record.agent_id, record.outcome, record.recording));
   base::Result<bool> row = insert.Step();
   if (!row.ok()) return row.status().WithContext("call record from " + record.from);
   if (!*row) return base::Internal("inserting a call record returned no id");

@@ -154,6 +154,10 @@ void EpollMediaEngine::Record(LegId leg, const std::string& wav_path) {
   Post([this, leg, wav_path] { DoRecord(leg, wav_path); });
 }
 
+void EpollMediaEngine::StopRecording(LegId leg) {
+  Post([this, leg] { DoStopRecording(leg); });
+}
+
 void EpollMediaEngine::CloseLeg(LegId leg) {
   Post([this, leg] { DoCloseLeg(leg); });
 }
@@ -312,8 +316,14 @@ void EpollMediaEngine::OnTelephoneEvent(MediaLeg& leg, const RtpPacket& packet) 
 }
 
 void EpollMediaEngine::OnAudio(MediaLeg& leg, const RtpPacket& packet, Codec codec) {
-  if (leg.recording) recorder_.Append(*leg.recording, Decode(packet.payload, codec));
   MediaLeg* other = Find(leg.bridged_to);
+  // Only decoded samples are queued here; the recorder's writer thread touches the disk.
+  bool heard_by_recording = other != nullptr && other->recording;
+  if (leg.recording || heard_by_recording) {
+    std::vector<std::int16_t> samples = Decode(packet.payload, codec);
+    if (heard_by_recording) recorder_.Append(*other->recording, samples, 1);
+    if (leg.recording) recorder_.Append(*leg.recording, std::move(samples), 0);
+  }
   // A prompt playing on the other leg (Play after Bridge) has the floor.
   if (other == nullptr || !other->remote || other->prompt) return;
   if (other->remote->codec == codec) {
@@ -451,7 +461,12 @@ void EpollMediaEngine::DoRecord(LegId id, const std::string& path) {
   MediaLeg* leg = Find(id);
   if (leg == nullptr) return;
   EndRecording(*leg);
-  leg->recording = recorder_.Begin(path);
+  leg->recording = recorder_.Begin(
+      path, 2, [this, id](const std::string& reason) { events_->OnRecordingFailed(id, reason); });
+}
+
+void EpollMediaEngine::DoStopRecording(LegId id) {
+  if (MediaLeg* leg = Find(id)) EndRecording(*leg);
 }
 
 void EpollMediaEngine::EndRecording(MediaLeg& leg) {

@@ -41,6 +41,7 @@ class EpollMediaEngine final : public MediaEngine {
   void Bridge(LegId a, LegId b) override;
   void Unbridge(LegId leg) override;
   void Record(LegId leg, const std::string& wav_path) override;
+  void StopRecording(LegId leg) override;
   void CloseLeg(LegId leg) override;
   MediaStats Stats() const override;
 
@@ -70,6 +71,7 @@ class EpollMediaEngine final : public MediaEngine {
   void DoBridge(LegId a, LegId b);
   void DoUnbridge(LegId id);
   void DoRecord(LegId id, const std::string& path);
+  void DoStopRecording(LegId id);
   void DoCloseLeg(LegId id);
   void StopPrompt(MediaLeg& leg);
   void EndRecording(MediaLeg& leg);

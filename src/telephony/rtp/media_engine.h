@@ -42,6 +42,10 @@ class MediaEvents {
   virtual void OnPlayed(LegId leg) = 0;
   // An RFC 4733 digit ('0'-'9', '*', '#') ended; reported once per event.
   virtual void OnDigit(LegId leg, char digit) = 0;
+  // The leg's recording could not be created or written (`reason` says which file and why);
+  // it has ended. Called on the recorder's writer thread, not the media thread. Ignored unless
+  // overridden.
+  virtual void OnRecordingFailed(LegId /*leg*/, const std::string& /*reason*/) {}
 };
 
 // Counters since Start, for tests and benchmarks; each read on its own (not a snapshot).
@@ -79,10 +83,17 @@ class MediaEngine {
   // Connects two legs both ways (stops their prompts); Unbridge or closing either ends it.
   virtual void Bridge(LegId a, LegId b) = 0;
   virtual void Unbridge(LegId leg) = 0;
-  // Records what the far end of `leg` says to a 16-bit 8 kHz WAV, replacing any recording of
-  // the leg. (Not yet: mixing in what it hears when bridged.) The file is complete once the leg
-  // is closed or the engine destroyed; failures to write are logged.
+  // Records `leg` to a 16-bit 8 kHz stereo WAV, replacing any recording of the leg: the left
+  // channel is what the leg's far end says, the right what the far end of the leg bridged to it
+  // says (silence while it is bridged to none; prompts are not recorded). The two are paired as
+  // they arrive (StereoAligner). The writer thread creates the file (and its folder) and does
+  // all the disk work; the media thread only hands it decoded samples. The file is complete
+  // once StopRecording, the leg closed or the engine destroyed; a file that cannot be created
+  // or written is logged as an error and reported (MediaEvents::OnRecordingFailed), and the
+  // leg goes on unrecorded.
   virtual void Record(LegId leg, const std::string& wav_path) = 0;
+  // Ends the leg's recording, if any, and completes its file.
+  virtual void StopRecording(LegId leg) = 0;
   // Closes the socket and frees the port (and the leg id), on the media thread: a port is free
   // for OpenLeg again a moment after; finishes any recording.
   virtual void CloseLeg(LegId leg) = 0;

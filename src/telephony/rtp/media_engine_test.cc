@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -46,6 +47,19 @@ class CollectingEvents : public MediaEvents {
     digits_.emplace_back(leg, digit);
     changed_.notify_all();
   }
+  void OnRecordingFailed(LegId leg, const std::string& reason) override {
+    std::lock_guard lock(mutex_);
+    failed_recordings_.emplace_back(leg, reason);
+    changed_.notify_all();
+  }
+  bool WaitRecordingFailed() {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, kWait, [&] { return !failed_recordings_.empty(); });
+  }
+  std::vector<std::pair<LegId, std::string>> failed_recordings() {
+    std::lock_guard lock(mutex_);
+    return failed_recordings_;
+  }
   bool WaitPlayed(std::size_t count) {
     std::unique_lock lock(mutex_);
     return changed_.wait_for(lock, kWait, [&] { return played_.size() >= count; });
@@ -68,6 +82,7 @@ class CollectingEvents : public MediaEvents {
   std::condition_variable changed_;
   std::vector<LegId> played_;
   std::vector<std::pair<LegId, char>> digits_;
+  std::vector<std::pair<LegId, std::string>> failed_recordings_;
 };
 
 // The far end of a leg: a UDP socket on loopback.
@@ -157,6 +172,17 @@ std::vector<std::uint8_t> Pattern(std::size_t size, int seed) {
   std::vector<std::uint8_t> bytes(size);
   for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<std::uint8_t>(i * 7 + seed);
   return bytes;
+}
+
+// Stereo frames: `left` and `right` side by side, the shorter filled with silence.
+std::vector<std::int16_t> Interleave(const std::vector<std::int16_t>& left,
+                                     const std::vector<std::int16_t>& right) {
+  std::vector<std::int16_t> out;
+  for (std::size_t i = 0; i < std::max(left.size(), right.size()); ++i) {
+    out.push_back(i < left.size() ? left[i] : std::int16_t{0});
+    out.push_back(i < right.size() ? right[i] : std::int16_t{0});
+  }
+  return out;
 }
 
 PromptRef MakePrompt(std::size_t size) {
@@ -494,9 +520,56 @@ TEST_F(MediaEngineTest, RecordsWhatTheFarEndSendsToAWav) {
 
   std::vector<std::uint8_t> ulaw = first;
   ulaw.insert(ulaw.end(), second.begin(), second.end());
-  std::vector<std::uint8_t> expected =
-      testing::Wav(1, 1, 8000, 16, testing::Pcm16Bytes(DecodeUlaw(ulaw)));
-  EXPECT_EQ(testing::ReadFile(path), expected);
+  // Stereo: the far end on the left; nothing bridged, so silence on the right.
+  std::vector<std::int16_t> frames = Interleave(DecodeUlaw(ulaw), {});
+  EXPECT_EQ(testing::ReadFile(path), testing::Wav(1, 2, 8000, 16, testing::Pcm16Bytes(frames)));
+}
+
+TEST_F(MediaEngineTest, RecordsBothSidesOfABridgedCallInStereo) {
+  fakes::TempDir dir;
+  std::string path = dir.File("campaign/bridged.wav");  // the folder is made by the writer
+  FarEnd far_a;
+  FarEnd far_b;
+  int port_a = Open(1);
+  int port_b = Open(2);
+  engine_->SetRemote(1, far_a.Remote());
+  engine_->SetRemote(2, far_b.Remote(Codec::kPcma));
+  engine_->Bridge(1, 2);
+  engine_->Record(1, path);
+  Flush();
+  std::vector<std::uint8_t> said_a = Pattern(160, 3);
+  std::vector<std::uint8_t> said_b = Pattern(160, 4);
+  far_a.SendTo(port_a, Rtp(RtpHeader{0, true, 1, 0, 0xA}, said_a));
+  SendDigitAndWait(far_a, port_a, '1', 160, 2);
+  far_b.SendTo(port_b, Rtp(RtpHeader{8, true, 1, 0, 0xB}, said_b));
+  SendDigitAndWait(far_b, port_b, '2', 160, 2);
+  engine_->StopRecording(1);
+  far_a.SendTo(port_a, Rtp(RtpHeader{0, false, 7, 480, 0xA}, Pattern(160, 5)));  // not recorded
+  SendDigitAndWait(far_a, port_a, '3', 640, 8);
+  engine_.reset();
+
+  std::vector<std::int16_t> frames = Interleave(DecodeUlaw(said_a), DecodeAlaw(said_b));
+  EXPECT_EQ(testing::ReadFile(path), testing::Wav(1, 2, 8000, 16, testing::Pcm16Bytes(frames)));
+}
+
+TEST_F(MediaEngineTest, AFileThatCannotBeCreatedLeavesTheCallGoingUnrecorded) {
+  fakes::TempDir dir;
+  std::string blocker = dir.File("file");
+  testing::WriteFile(blocker, {1});
+  FarEnd far;
+  int port = Open(1);
+  engine_->SetRemote(1, far.Remote());
+  engine_->Record(1, blocker + "/under-a-file.wav");
+  Flush();
+  far.SendTo(port, Rtp(RtpHeader{0, true, 1, 0, 9}, Pattern(160, 5)));
+  SendDigitAndWait(far, port, '4', 160, 2);  // the engine runs on
+  ASSERT_TRUE(events_.WaitRecordingFailed());
+  std::vector<std::pair<LegId, std::string>> failed = events_.failed_recordings();
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0].first, 1u);
+  EXPECT_NE(failed[0].second.find("under-a-file.wav"), std::string::npos) << failed[0].second;
+  engine_.reset();
+  EXPECT_EQ(testing::ReadFile(blocker), std::vector<std::uint8_t>{1});
 }
 
 }  // namespace

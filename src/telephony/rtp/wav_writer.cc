@@ -24,10 +24,13 @@ std::string Errno() { return std::strerror(errno); }
 
 }  // namespace
 
-base::Result<std::unique_ptr<WavWriter>> WavWriter::Create(const std::string& path) {
+base::Result<std::unique_ptr<WavWriter>> WavWriter::Create(const std::string& path, int channels) {
+  if (channels != 1 && channels != 2) {
+    return base::InvalidArgument("WAV " + path + ": channels must be 1 or 2");
+  }
   std::FILE* file = std::fopen(path.c_str(), "wb");
   if (file == nullptr) return base::Unavailable("WAV " + path + ": cannot create: " + Errno());
-  std::unique_ptr<WavWriter> writer(new WavWriter(path, file));
+  std::unique_ptr<WavWriter> writer(new WavWriter(path, file, channels));
   JS_RETURN_IF_ERROR(writer->WriteHeader(0));
   return writer;
 }
@@ -43,10 +46,10 @@ base::Status WavWriter::WriteHeader(std::uint32_t data_bytes) {
   PutTag(header, "fmt ");
   PutLe(header, 16, 4);
   PutLe(header, 1, 2);  // PCM
-  PutLe(header, 1, 2);  // mono
+  PutLe(header, channels_, 2);
   PutLe(header, kSampleRate, 4);
-  PutLe(header, kSampleRate * kBytesPerSample, 4);
-  PutLe(header, kBytesPerSample, 2);
+  PutLe(header, kSampleRate * kBytesPerSample * channels_, 4);  // bytes per second
+  PutLe(header, kBytesPerSample * channels_, 2);                // bytes per frame
   PutLe(header, 16, 2);
   PutTag(header, "data");
   PutLe(header, data_bytes, 4);

@@ -36,6 +36,24 @@ TEST(WavWriterTest, DestructorFinishes) {
   EXPECT_EQ(testing::ReadFile(path), testing::Wav(1, 1, 8000, 16, testing::Pcm16Bytes({7, 8})));
 }
 
+TEST(WavWriterTest, WritesStereoFramesWithAStereoHeader) {
+  fakes::TempDir dir;
+  std::string path = dir.File("out.wav");
+  std::vector<std::int16_t> frames = {1, -1, 2, -2};
+  {
+    auto writer = WavWriter::Create(path, 2);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    ASSERT_TRUE((*writer)->Append(frames).ok());
+  }
+  EXPECT_EQ(testing::ReadFile(path), testing::Wav(1, 2, 8000, 16, testing::Pcm16Bytes(frames)));
+}
+
+TEST(WavWriterTest, OnlyMonoOrStereo) {
+  fakes::TempDir dir;
+  EXPECT_EQ(WavWriter::Create(dir.File("out.wav"), 3).status().code(),
+            base::StatusCode::kInvalidArgument);
+}
+
 TEST(WavWriterTest, UncreatableFileIsUnavailable) {
   fakes::TempDir dir;
   auto writer = WavWriter::Create(dir.File("no/such/dir/out.wav"));

@@ -96,6 +96,23 @@ void SimulatedTelephony::Play(CallId id, const std::string& /*prompt*/) {
   call->prompt_timer = After(params_.prompt_length, id, &SimulatedTelephony::PromptDone);
 }
 
+void SimulatedTelephony::Record(CallId id, const std::string& wav_path) {
+  Call* call = Live(id);
+  if (call == nullptr || call->phase == Phase::kRinging || call->phase == Phase::kOffered) return;
+  call->recording = wav_path;
+  ++counters_.recordings;
+}
+
+void SimulatedTelephony::StopRecording(CallId id) {
+  if (Call* call = Live(id)) call->recording.reset();
+}
+
+std::optional<std::string> SimulatedTelephony::RecordingOf(CallId id) const {
+  auto it = calls_.find(id);
+  if (it == calls_.end() || it->second.phase == Phase::kHangingUp) return std::nullopt;
+  return it->second.recording;
+}
+
 // Reported from a timer: CallEvents are never called from inside a command.
 void SimulatedTelephony::Hangup(CallId id) {
   Call* call = Live(id);

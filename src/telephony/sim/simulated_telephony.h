@@ -23,6 +23,8 @@ namespace telephony::sim {
 //    once bridged, talks for their talk time.
 //  - Bridge() and Play() act on answered calls only; Bridge() stops a prompt that is playing
 //    (no OnPlayed for it), and a new Play() replaces the one playing.
+//  - Record() on an answered call remembers the path as the call's recording (RecordingOf)
+//    until StopRecording() or the end; no file is written (the simulated world has no audio).
 //  - Hangup() cancels everything pending for the call; OnEnded(kLocalHangup) follows from a
 //    timer, never from inside the command.
 // Every event comes from a Clock timer. Commands on unknown or ended calls (or calls being hung
@@ -40,7 +42,8 @@ class SimulatedTelephony : public CallControl {
     std::int64_t no_answer = 0;
     std::int64_t remote_hangups = 0;
     std::int64_t local_hangups = 0;
-    std::int64_t incoming = 0;  // callers who rang in
+    std::int64_t incoming = 0;    // callers who rang in
+    std::int64_t recordings = 0;  // Record() commands taken on answered calls
   };
 
   // `params` must be valid (Validate(params).ok(); asserted).
@@ -55,6 +58,11 @@ class SimulatedTelephony : public CallControl {
   void Bridge(CallId call, const std::string& agent_line) override;
   void Play(CallId call, const std::string& prompt) override;
   void Hangup(CallId call) override;
+  void Record(CallId call, const std::string& wav_path) override;
+  void StopRecording(CallId call) override;
+
+  // The path of the call's running recording; nullopt when it has none (or is unknown, over).
+  std::optional<std::string> RecordingOf(CallId call) const;
 
   // No more callers ring in; those already in go on.
   void StopArrivals();
@@ -75,11 +83,12 @@ class SimulatedTelephony : public CallControl {
     CallFate fate;  // already cut by the ring timeout; for a caller: talk time and patience
     bool inbound = false;
     Phase phase = Phase::kRinging;
-    base::TimerId life_timer = 0;    // ring outcome, patience, talk, machine or local hang-up
-    base::TimerId prompt_timer = 0;  // the prompt playing, if any
-    base::TimePoint waiting_since;   // kWaiting: when the current stretch of silence began
-    base::Duration patience_left{};  // kWaiting: what is left of the fate's patience
-    base::TimePoint talk_ends;       // kBridged: when the person will hang up
+    base::TimerId life_timer = 0;          // ring outcome, patience, talk, machine or local hang-up
+    base::TimerId prompt_timer = 0;        // the prompt playing, if any
+    base::TimePoint waiting_since;         // kWaiting: when the current stretch of silence began
+    base::Duration patience_left{};        // kWaiting: what is left of the fate's patience
+    base::TimePoint talk_ends;             // kBridged: when the person will hang up
+    std::optional<std::string> recording;  // the path given to Record(), until stopped
   };
   using Step = void (SimulatedTelephony::*)(CallId);
 

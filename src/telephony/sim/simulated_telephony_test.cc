@@ -179,6 +179,25 @@ TEST_F(SimulatedTelephonyTest, BridgedPersonTalksForTheTalkTime) {
   EXPECT_FALSE(sim_.PlannedEnd(call).has_value());
 }
 
+TEST_F(SimulatedTelephonyTest, RemembersTheRecordingOfAnAnsweredCallUntilItStopsOrEnds) {
+  std::string number = NumberWith(FateKind::kHuman);
+  CallFate fate = Fate(number);
+  CallId call = Dial(number);
+  sim_.Record(call, "ringing.wav");  // not answered yet: nothing to record
+  EXPECT_EQ(sim_.RecordingOf(call), std::nullopt);
+  clock_.AdvanceBy(fate.delay);
+  sim_.Record(call, "rec/a.wav");
+  EXPECT_EQ(sim_.RecordingOf(call), "rec/a.wav");
+  sim_.StopRecording(call);
+  EXPECT_EQ(sim_.RecordingOf(call), std::nullopt);
+  sim_.Record(call, "rec/b.wav");
+  sim_.Bridge(call, "agent-7");
+  EXPECT_EQ(sim_.RecordingOf(call), "rec/b.wav");
+  EXPECT_EQ(sim_.counters().recordings, 2);
+  clock_.AdvanceBy(fate.talk_time);
+  EXPECT_EQ(sim_.RecordingOf(call), std::nullopt);  // over
+}
+
 TEST_F(SimulatedTelephonyTest, PersonLeftInSilenceHangsUpAfterThePatience) {
   std::string number = NumberWith(FateKind::kHuman);
   CallFate fate = Fate(number);

@@ -51,6 +51,12 @@ void EventRelay::Digit(CallId call, char digit) {
   Deliver(call, [call, digit](CallEvents& events) { events.OnDigit(call, digit); });
 }
 
+void EventRelay::RecordingFailed(CallId call, std::string reason) {
+  Deliver(call, [call, reason = std::move(reason)](CallEvents& events) {
+    events.OnRecordingFailed(call, reason);
+  });
+}
+
 void EventRelay::MissedCall(IncomingCall incoming) {
   std::weak_ptr<EventRelay> weak = weak_from_this();
   clock_.RunAfter(base::Duration(0), [weak, incoming = std::move(incoming)] {

@@ -32,6 +32,7 @@ class EventRelay : public std::enable_shared_from_this<EventRelay> {
   void Ended(CallId call, EndCause cause);
   void Played(CallId call);
   void Digit(CallId call, char digit);
+  void RecordingFailed(CallId call, std::string reason);
   void MissedCall(IncomingCall incoming);
 
  private:

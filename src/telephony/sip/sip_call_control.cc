@@ -136,9 +136,22 @@ void SipCallControl::Impl::Bridge(CallId call, const std::string& agent_line) {
   loop_->Post([this, call, agent] { media_->Bridge(call, static_cast<CallId>(agent)); });
 }
 
+// Through the sofia thread like Play, so that a Record right after Accept finds the leg open.
+void SipCallControl::Impl::Record(CallId call, const std::string& wav_path) {
+  loop_->Post([this, call, wav_path] { media_->Record(call, wav_path); });
+}
+
+void SipCallControl::Impl::StopRecording(CallId call) {
+  loop_->Post([this, call] { media_->StopRecording(call); });
+}
+
 void SipCallControl::Impl::OnPlayed(rtp::LegId leg) { relay_->Played(leg); }
 
 void SipCallControl::Impl::OnDigit(rtp::LegId leg, char digit) { relay_->Digit(leg, digit); }
+
+void SipCallControl::Impl::OnRecordingFailed(rtp::LegId leg, const std::string& reason) {
+  relay_->RecordingFailed(leg, reason);
+}
 
 SipStats SipCallControl::Impl::Stats() const {
   return {incoming_.load(),     missed_calls_.load(),
@@ -175,6 +188,10 @@ void SipCallControl::Bridge(CallId call, const std::string& agent_line) {
 }
 void SipCallControl::Play(CallId call, const std::string& prompt) { impl_->Play(call, prompt); }
 void SipCallControl::Hangup(CallId call) { impl_->Hangup(call); }
+void SipCallControl::Record(CallId call, const std::string& wav_path) {
+  impl_->Record(call, wav_path);
+}
+void SipCallControl::StopRecording(CallId call) { impl_->StopRecording(call); }
 SipStats SipCallControl::Stats() const { return impl_->Stats(); }
 
 }  // namespace telephony::sip

@@ -56,6 +56,10 @@ class SipCallControl : public CallControl {
   void Bridge(CallId call, const std::string& agent_line) override;
   void Play(CallId call, const std::string& prompt) override;
   void Hangup(CallId call) override;
+  // Through the media engine (rtp::MediaEngine::Record): stereo, the caller left, the party
+  // bridged to the call right.
+  void Record(CallId call, const std::string& wav_path) override;
+  void StopRecording(CallId call) override;
 
   SipStats Stats() const;
 

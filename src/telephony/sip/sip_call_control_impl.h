@@ -63,10 +63,14 @@ class SipCallControl::Impl : public rtp::MediaEvents {
   void Bridge(CallId call, const std::string& agent_line);
   void Play(CallId call, const std::string& prompt);
   void Hangup(CallId call);
+  void Record(CallId call, const std::string& wav_path);
+  void StopRecording(CallId call);
 
   // rtp::MediaEvents, on the media thread.
   void OnPlayed(rtp::LegId leg) override;
   void OnDigit(rtp::LegId leg, char digit) override;
+  // On the recorder's writer thread.
+  void OnRecordingFailed(rtp::LegId leg, const std::string& reason) override;
 
   // From sofia, on its thread.
   void OnNuaEvent(nua_event_t event, int status, const char* phrase, nua_handle_t* handle,
