@@ -16,7 +16,8 @@ class InMemoryDatabase : public store::Database,
                          store::AttemptStore,
                          store::CampaignStore,
                          store::DoNotCallStore,
-                         store::CallRecordStore {
+                         store::CallRecordStore,
+                         store::AgentStore {
  public:
   InMemoryDatabase() = default;
   explicit InMemoryDatabase(results::ReferenceData data) : data_(std::move(data)) {}
@@ -27,6 +28,7 @@ class InMemoryDatabase : public store::Database,
   store::CampaignStore& campaigns() override { return *this; }
   store::DoNotCallStore& do_not_call() override { return *this; }
   store::CallRecordStore& call_records() override { return *this; }
+  store::AgentStore& agents() override { return *this; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override { return 1; }
 
@@ -60,6 +62,11 @@ class InMemoryDatabase : public store::Database,
   base::Result<std::vector<store::CallRecord>> ListCallRecords(
       const store::CallRecordQuery& query) override;
 
+  base::Status AddAgent(const store::StoredAgent& agent) override;
+  base::Result<store::StoredAgent> GetAgent(std::string_view id) override;
+  base::Result<std::vector<store::StoredAgent>> ListAgents() override;
+  base::Status RemoveAgent(std::string_view id) override;
+
  private:
   results::ReferenceData data_;
   std::vector<store::CallAttempt> attempts_;  // id = index + 1
@@ -68,6 +75,7 @@ class InMemoryDatabase : public store::Database,
   std::map<std::string, std::map<std::string, store::DoNotCallEntry, std::less<>>, std::less<>>
       do_not_call_;
   std::vector<store::CallRecord> call_records_;  // id = index + 1
+  std::map<std::string, store::StoredAgent, std::less<>> agents_;
 };
 
 }  // namespace fakes

@@ -145,11 +145,26 @@ CREATE INDEX call_records_by_time ON call_records (started_at, id);
 CREATE INDEX call_records_by_kind_and_time ON call_records (kind, started_at, id);
 )sql";
 
+// The agents' roster. Languages and seats are short codes without commas, kept comma-joined
+// (the order of languages matters: the best first).
+constexpr std::string_view kAgents = R"sql(
+CREATE TABLE agents (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  languages TEXT NOT NULL,
+  state_code TEXT NOT NULL,
+  seats TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL,
+  added_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "reference data", kReferenceData},
     Migration{2, "call attempts", kCallAttempts},
     Migration{3, "campaigns and do-not-call lists", kCampaigns},
     Migration{4, "call detail records", kCallRecords},
+    Migration{5, "agents", kAgents},
 };
 
 constexpr bool NumberedFromOne(std::span<const Migration> migrations) {

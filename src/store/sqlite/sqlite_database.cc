@@ -57,7 +57,8 @@ SqliteDatabase::SqliteDatabase(sqlite::Connection connection)
       attempts_(connection_),
       campaigns_(connection_),
       do_not_call_(connection_),
-      call_records_(connection_) {}
+      call_records_(connection_),
+      agents_(connection_) {}
 
 base::Status SqliteDatabase::ReplaceReferenceData(const results::ReferenceData& data) {
   // Everything or nothing: an early return rolls the transaction back.

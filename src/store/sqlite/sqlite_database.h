@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/sqlite_agent_store.h"
 #include "store/sqlite/sqlite_attempt_store.h"
 #include "store/sqlite/sqlite_call_record_store.h"
 #include "store/sqlite/sqlite_campaign_store.h"
@@ -34,6 +35,7 @@ class SqliteDatabase : public Database {
   CampaignStore& campaigns() override { return campaigns_; }
   DoNotCallStore& do_not_call() override { return do_not_call_; }
   CallRecordStore& call_records() override { return call_records_; }
+  AgentStore& agents() override { return agents_; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override;
 
@@ -48,6 +50,7 @@ class SqliteDatabase : public Database {
   SqliteCampaignStore campaigns_;
   SqliteDoNotCallStore do_not_call_;
   SqliteCallRecordStore call_records_;
+  SqliteAgentStore agents_;
 };
 
 }  // namespace store
