@@ -195,12 +195,12 @@ base::Status CheckCallRecordQuery(const CallRecordQuery& query);
 // One agent of the call centre's roster, as stored. The callers check the fields (api/
 // agent_json's ParseAgent); the store keeps what it is given. Synthetic in tests and examples.
 struct StoredAgent {
-  std::string id;                       // a slug: "a-lucknow-01"
-  std::string name;                     // as shown to supervisors
-  std::vector<std::string> languages;   // ISO 639 codes, the best first; at least one
-  std::string state;                    // state code ("S24") the agent serves
-  std::vector<std::string> seats;       // seat ids in that state ("S24-35"); may be empty
-  std::string phone;                    // E.164: the mobile that AgentPhones calls
+  std::string id;                      // a slug: "a-lucknow-01"
+  std::string name;                    // as shown to supervisors
+  std::vector<std::string> languages;  // ISO 639 codes, the best first; at least one
+  std::string state;                   // state code ("S24") the agent serves
+  std::vector<std::string> seats;      // seat ids in that state ("S24-35"); may be empty
+  std::string phone;                   // E.164: the mobile that AgentPhones calls
   base::TimePoint added_at;
 };
 

@@ -953,8 +953,8 @@ StoredAgent MadeUpAgent(std::string id, std::vector<std::string> languages = {"h
 }
 
 std::string Described(const StoredAgent& agent) {
-  return agent.id + "|" + agent.name + "|" + base::Join(agent.languages, ",") + "|" +
-         agent.state + "|" + base::Join(agent.seats, ",") + "|" + agent.phone + "|" +
+  return agent.id + "|" + agent.name + "|" + base::Join(agent.languages, ",") + "|" + agent.state +
+         "|" + base::Join(agent.seats, ",") + "|" + agent.phone + "|" +
          std::to_string(agent.added_at.time_since_epoch().count());
 }
 

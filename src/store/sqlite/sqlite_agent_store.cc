@@ -16,9 +16,12 @@ std::vector<std::string> SplitList(const std::string& joined) {
 constexpr std::string_view kColumns = "id, name, languages, state_code, seats, phone, added_at";
 
 StoredAgent ReadAgent(const sqlite::Statement& row) {
-  return {row.ColumnText(0),          row.ColumnText(1),
-          SplitList(row.ColumnText(2)), row.ColumnText(3),
-          SplitList(row.ColumnText(4)), row.ColumnText(5),
+  return {row.ColumnText(0),
+          row.ColumnText(1),
+          SplitList(row.ColumnText(2)),
+          row.ColumnText(3),
+          SplitList(row.ColumnText(4)),
+          row.ColumnText(5),
           FromMicros(row.ColumnInt64(6))};
 }
 
@@ -32,9 +35,9 @@ base::Status SqliteAgentStore::AddAgent(const StoredAgent& agent) {
   JS_ASSIGN_OR_RETURN(sqlite::Statement insert,
                       connection_.Prepare("INSERT INTO agents (" + std::string(kColumns) +
                                           ") VALUES (?, ?, ?, ?, ?, ?, ?)"));
-  base::Status status = insert.Run(agent.id, agent.name, base::Join(agent.languages, ","),
-                                   agent.state, base::Join(agent.seats, ","), agent.phone,
-                                   Micros(agent.added_at));
+  base::Status status =
+      insert.Run(agent.id, agent.name, base::Join(agent.languages, ","), agent.state,
+                 base::Join(agent.seats, ","), agent.phone, Micros(agent.added_at));
   // SQLite's own words ("UNIQUE constraint failed: agents.id") would not name the agent.
   if (status.code() == base::StatusCode::kConflict) {
     return base::Conflict("agent '" + agent.id + "' exists already");
@@ -43,9 +46,9 @@ base::Status SqliteAgentStore::AddAgent(const StoredAgent& agent) {
 }
 
 base::Result<StoredAgent> SqliteAgentStore::GetAgent(std::string_view id) {
-  JS_ASSIGN_OR_RETURN(sqlite::Statement query,
-                      connection_.Prepare("SELECT " + std::string(kColumns) +
-                                          " FROM agents WHERE id = ?"));
+  JS_ASSIGN_OR_RETURN(
+      sqlite::Statement query,
+      connection_.Prepare("SELECT " + std::string(kColumns) + " FROM agents WHERE id = ?"));
   JS_RETURN_IF_ERROR(query.Bind(id));
   JS_ASSIGN_OR_RETURN(bool found, query.Step());
   if (!found) return NoAgent(id);
@@ -53,9 +56,9 @@ base::Result<StoredAgent> SqliteAgentStore::GetAgent(std::string_view id) {
 }
 
 base::Result<std::vector<StoredAgent>> SqliteAgentStore::ListAgents() {
-  JS_ASSIGN_OR_RETURN(sqlite::Statement query,
-                      connection_.Prepare("SELECT " + std::string(kColumns) +
-                                          " FROM agents ORDER BY id"));
+  JS_ASSIGN_OR_RETURN(
+      sqlite::Statement query,
+      connection_.Prepare("SELECT " + std::string(kColumns) + " FROM agents ORDER BY id"));
   std::vector<StoredAgent> agents;
   while (true) {
     JS_ASSIGN_OR_RETURN(bool row, query.Step());
