@@ -68,8 +68,9 @@ base::Status ResolvePlaces(const std::vector<geo::State>& states,
   agent.state = state->code;
   for (const std::string& seat : agent.seats) {
     if (seat_ids.count(seat) == 0 || seat.rfind(state->code + "-", 0) != 0) {
-      std::string message = who + ": seat '" + seat;
-      message += "' is not a Lok Sabha seat of " + state->code + " (" + state->name + ")";
+      std::string message = who;
+      message.append(": seat '").append(seat).append("' is not a Lok Sabha seat of ");
+      message.append(state->code).append(" (").append(state->name).append(")");
       return base::InvalidArgument(message);
     }
   }
