@@ -7,13 +7,14 @@ namespace callcenter {
 HelplineRecorder::HelplineRecorder(telephony::CallControl& inner, const base::Clock& clock,
                                    const AgentPool& agents,
                                    std::map<std::string, RecordedLine> lines,
-                                   std::string queue_prompt, Sink sink)
+                                   std::string queue_prompt, Sink sink, QueuedFn is_queued)
     : inner_(inner),
       clock_(clock),
       agents_(agents),
       lines_(std::move(lines)),
       queue_prompt_(std::move(queue_prompt)),
-      sink_(std::move(sink)) {}
+      sink_(std::move(sink)),
+      is_queued_(std::move(is_queued)) {}
 
 void HelplineRecorder::SetEvents(telephony::CallEvents* events) {
   events_ = events;
@@ -41,8 +42,9 @@ void HelplineRecorder::Bridge(telephony::CallId call, const std::string& agent_l
 }
 
 void HelplineRecorder::Play(telephony::CallId call, const std::string& prompt) {
-  if (Followed* followed = Find(call); followed != nullptr && prompt == queue_prompt_ &&
-                                       !followed->in_queue && !followed->record.connected_at) {
+  Followed* followed = Find(call);
+  if (followed != nullptr && prompt == queue_prompt_ && !followed->in_queue &&
+      !followed->record.connected_at && (!is_queued_ || is_queued_(call))) {
     followed->waited = true;
     followed->in_queue = true;
     ++waiting_;

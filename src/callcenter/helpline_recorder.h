@@ -26,7 +26,7 @@ struct RecordedLine {
 //
 //   OnIncoming to a known line  -> the call is followed: from, to, started_at
 //   Accept                      -> answered_at
-//   Play(queue_prompt)          -> the caller waited in the queue
+//   Play(queue_prompt)          -> the caller waited in the queue (if is_queued agrees)
 //   Bridge                      -> connected_at, and the agent reserved for the call
 //   OnEnded                     -> ended_at and the outcome; the record goes to `sink`
 //
@@ -42,8 +42,13 @@ class HelplineRecorder : public telephony::CallControl, public telephony::CallEv
  public:
   using Sink = std::function<void(const store::CallRecord& record)>;
 
+  // Whether the call waits in the Dialer's queue now (Dialer::QueuePosition), so that an IVR
+  // prompt of the same name as the queue prompt is not taken for it. Empty: not asked.
+  using QueuedFn = std::function<bool(telephony::CallId call)>;
+
   HelplineRecorder(telephony::CallControl& inner, const base::Clock& clock, const AgentPool& agents,
-                   std::map<std::string, RecordedLine> lines, std::string queue_prompt, Sink sink);
+                   std::map<std::string, RecordedLine> lines, std::string queue_prompt, Sink sink,
+                   QueuedFn is_queued = {});
 
   // Callers waiting in the queue now: queued, not yet put through, not gone.
   int callers_waiting() const { return waiting_; }
@@ -83,6 +88,7 @@ class HelplineRecorder : public telephony::CallControl, public telephony::CallEv
   const std::map<std::string, RecordedLine> lines_;
   const std::string queue_prompt_;
   Sink sink_;
+  QueuedFn is_queued_;
   telephony::CallEvents* events_ = nullptr;
   std::unordered_map<telephony::CallId, Followed> calls_;
   int waiting_ = 0;

@@ -24,8 +24,10 @@ LiveCallCentre::LiveCallCentre(base::Clock& clock, telephony::CallControl& netwo
       phones_view_(mux_.NewView()),
       phones_(phones_view_, pool_, {settings_.caller_id}),
       beeping_(dialer_view_, "beep"),
+      // The dialer is built after the recorder, and asked only once calls come in.
       recorder_(beeping_, clock, pool_, RecordedLines(settings_), settings_.queue_prompt,
-                std::move(sink)),
+                std::move(sink),
+                [this](telephony::CallId call) { return dialer_.QueuePosition(call).ok(); }),
       pacer_(MakeProgressivePacer()),
       dialer_(clock, recorder_, pool_, contacts_, *pacer_, HelplineDialer(settings_)) {
   mux_.RouteIncomingTo(dialer_view_);

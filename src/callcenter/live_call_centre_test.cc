@@ -9,6 +9,7 @@
 
 #include "fakes/fake_clock.h"
 #include "fakes/scripted_call_control.h"
+#include "telephony/ivr/flow_parser.h"
 
 namespace callcenter {
 namespace {
@@ -145,6 +146,49 @@ TEST_F(LiveCallCentreTest, ReleaseHangsUpTheAgentsPhone) {
   ASSERT_TRUE(centre_->Release("a02").ok());
   EXPECT_TRUE(network_.call(leg).hung_up);
   EXPECT_EQ(centre_->AgentOf("a02")->agent_state, AgentState::kOffline);
+}
+
+// A line whose flow first plays the same prompt as the queue's ("please_hold" in Hindi).
+class LiveCallCentreIvrTest : public ::testing::Test {
+ protected:
+  LiveCallCentreIvrTest() {
+    auto flow = telephony::ivr::ParseFlow(R"({"start": "hold", "steps": {
+        "hold": {"play": "please_hold", "next": "queue"},
+        "queue": {"queue": "helpline"}}})");
+    EXPECT_TRUE(flow.ok()) << flow.status().message();
+    LiveCallCentreSettings settings;
+    settings.can_call_agents = true;
+    settings.helplines = {
+        {kUpHelpline, "S24", "hi", std::make_shared<const telephony::ivr::Flow>(std::move(*flow))}};
+    centre_ = std::make_unique<LiveCallCentre>(
+        clock_, network_, settings,
+        [this](const store::CallRecord& record) { records_.push_back(record); });
+    network_.SetEvents(&centre_->events());
+  }
+
+  fakes::FakeClock clock_;
+  fakes::ScriptedCallControl network_{clock_};
+  std::vector<store::CallRecord> records_;
+  std::unique_ptr<LiveCallCentre> centre_;
+};
+
+TEST_F(LiveCallCentreIvrTest, ACallerWhoHangsUpInTheFlowLeftInIvrEvenOnTheQueuesPrompt) {
+  CallId caller = network_.Incoming("+919000000005", kUpHelpline);
+  EXPECT_EQ(network_.call(caller).prompts, std::vector<std::string>{"please_hold_hi"});
+  EXPECT_EQ(centre_->Snapshot().callers_waiting, 0) << "still in the flow";
+  clock_.AdvanceBy(seconds(1));
+  network_.End(caller, EndCause::kRemoteHangup);
+  ASSERT_EQ(records_.size(), 1u);
+  EXPECT_EQ(records_[0].outcome, "left_in_ivr");
+}
+
+TEST_F(LiveCallCentreIvrTest, ACallerQueuedByTheFlowWhoHangsUpAbandoned) {
+  CallId caller = network_.Incoming("+919000000006", kUpHelpline);
+  clock_.AdvanceBy(seconds(4));  // the flow's prompt ends; the caller is queued
+  EXPECT_EQ(centre_->Snapshot().callers_waiting, 1);
+  network_.End(caller, EndCause::kRemoteHangup);
+  ASSERT_EQ(records_.size(), 1u);
+  EXPECT_EQ(records_[0].outcome, "abandoned");
 }
 
 class LiveCallCentreWithoutTrunksTest : public LiveCallCentreTest {
