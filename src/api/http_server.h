@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "api/call_centre_routes.h"
 #include "api/locked_database.h"
 #include "base/clock.h"
 #include "base/result.h"
@@ -28,6 +29,10 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
+  // Routes the call-centre requests (call_centre_routes.h) to `link`, which must outlive the
+  // server; null (the default): they answer 503. Call before Serve().
+  void SetCallCentre(CallCentreLink* link) { call_centre_ = link; }
+
   // Binds host:port (port 0 picks a free one) and returns the bound port.
   base::Result<int> Bind(const std::string& host, int port);
   // Serves until Stop(); returns when stopped. Call after Bind().
@@ -43,6 +48,7 @@ class HttpServer {
   LockedDatabase& db_;
   const base::Clock& clock_;
   std::unique_ptr<httplib::Server> server_;
+  CallCentreLink* call_centre_ = nullptr;
 };
 
 }  // namespace api

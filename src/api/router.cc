@@ -5,6 +5,7 @@
 
 #include "analysis/seat_queries.h"
 #include "analysis/seat_strength.h"
+#include "api/agent_routes.h"
 #include "api/call_record_json.h"
 #include "api/campaign_routes.h"
 #include "api/dialer_json.h"
@@ -189,6 +190,7 @@ base::Result<ApiResponse> Route(store::Database& db, const ApiRequest& request) 
 
 ApiResponse HandleRequest(store::Database& db, const ApiRequest& request) {
   if (std::optional<ApiResponse> campaigns = RouteCampaigns(db, request)) return *campaigns;
+  if (std::optional<ApiResponse> agents = RouteAgents(db, request)) return *agents;
   if (request.method != "GET") {
     ApiResponse response = ErrorResponse(
         base::InvalidArgument("method " + request.method + " is not allowed on " + request.path));

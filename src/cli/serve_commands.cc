@@ -6,9 +6,10 @@
 #include "api/locked_database.h"
 #include "base/real_clock.h"
 #include "base/text.h"
-#include "cli/closed_line.h"
+#include "cli/clock_posted_call_centre.h"
 #include "cli/command.h"
 #include "cli/common_flags.h"
+#include "cli/live_call_centre_setup.h"
 #include "cli/server_config.h"
 #include "cli/stored_missed_calls.h"
 #include "telephony/rtp/prompt_library.h"
@@ -69,20 +70,52 @@ int RunServe(const ParsedFlags& flags, Io& io) {
   StoredMissedCalls missed_calls(locked_db, clock, config->callback_campaigns);
   telephony::rtp::PromptLibrary prompts;
   LoadPrompts(config->sip.prompts_dir, prompts, io);
-  // SIP answers OPTIONS from here on; calls reach the call centre once it runs here (issue 4's
-  // next step); until then a caller is told the line is closed.
+  // Checked before SIP starts: a bad helpline or flow file stops serve with its name.
+  base::Result<callcenter::LiveCallCentreSettings> live = LiveSettingsOf(*config, **db);
+  if (!live.ok()) return ReportError(live.status(), io);
+  base::Result<std::vector<store::StoredAgent>> roster = (*db)->agents().ListAgents();
+  if (!roster.ok()) return ReportError(roster.status(), io);
+  // SIP answers OPTIONS from here on; calls go to the call centre, which lives on the clock's
+  // thread like the SIP side's events.
   auto sip = telephony::sip::SipCallControl::Start(config->sip, clock, prompts);
   if (!sip.ok()) return ReportError(sip.status(), io);
-  ClosedLine closed_line(**sip);
-  (*sip)->SetEvents(&closed_line);
+  std::unique_ptr<callcenter::LiveCallCentre> centre;
+  base::Status loaded;
+  RunOnClock(clock, [&] {
+    centre = std::make_unique<callcenter::LiveCallCentre>(clock, **sip, *live,
+                                                          StoreRecordsIn(locked_db));
+    for (const store::StoredAgent& agent : *roster) {
+      if (loaded.ok()) loaded = centre->AddAgent(agent);
+    }
+    (*sip)->SetEvents(&centre->events());
+  });
   (*sip)->SetMissedCallSink(&missed_calls);
+  // Turns the SIP side's events away from the call centre and ends it, on its thread.
+  auto end_centre = [&] {
+    RunOnClock(clock, [&] {
+      (*sip)->SetEvents(nullptr);
+      centre.reset();
+    });
+  };
+  if (!loaded.ok()) {
+    end_centre();
+    return ReportError(loaded.WithContext("the agents' roster"), io);
+  }
+  ClockPostedCallCentre link(clock, *centre);
   io.out << "jansampark SIP on " << config->sip.listen_host << ":" << config->sip.listen_port
          << " (UDP and TCP), RTP ports " << config->sip.media.port_low << "-"
-         << config->sip.media.port_high << std::endl;
+         << config->sip.media.port_high << "; call centre: " << live->helplines.size()
+         << " helpline(s), " << roster->size() << " agent(s)"
+         << (live->can_call_agents ? "" : ", no trunk (agents' phones cannot be called)")
+         << std::endl;
 
   api::HttpServer server(locked_db, clock);
+  server.SetCallCentre(&link);
   base::Result<int> port = server.Bind(address->host, address->port);
-  if (!port.ok()) return ReportError(port.status(), io);
+  if (!port.ok()) {
+    end_centre();
+    return ReportError(port.status(), io);
+  }
   io.out << "jansampark serving http://" << address->host << ":" << *port
          << "/  (health: /health, seats: /api/seats/weak?party=BJP); Ctrl-C stops" << std::endl;
   std::thread waiter([&] {
@@ -96,7 +129,9 @@ int RunServe(const ParsedFlags& flags, Io& io) {
     pthread_kill(waiter.native_handle(), SIGUSR1);
     waiter.join();
   }
-  sip->reset();
+  // The HTTP workers are done: nothing reaches the call centre any more.
+  end_centre();
+  sip->reset();  // hangs up whatever calls are still up
   if (!served.ok()) return ReportError(served, io);
   io.out << "jansampark stopped" << std::endl;
   return kExitOk;
@@ -110,11 +145,14 @@ std::vector<Command> ServeCommands() {
            "jansampark serve [--config FILE] [--db PATH] [--http HOST:PORT] [--sip HOST:PORT]\n"
            "                 [--rtp-ports LOW-HIGH]",
            "Routes: /health, /api/seats/summary, /api/seats/weak, /api/seats/segments,\n"
-           "/api/seats/method, /api/dialer/simulate, /api/campaigns, /api/calls (see\n"
-           "docs/api.md). SIP (UDP and TCP) answers OPTIONS with 200 as soon as it is up;\n"
-           "trunks, helpline and missed-call numbers come from the config file\n"
-           "(docs/serve-config.md). A call to a missed-call number is refused unanswered and\n"
-           "recorded (`jansampark calls list`). SIGINT or SIGTERM stops the server.\n",
+           "/api/seats/method, /api/dialer/simulate, /api/campaigns, /api/calls, /api/agents,\n"
+           "/api/callcentre (see docs/api.md). SIP (UDP and TCP) answers OPTIONS with 200 as\n"
+           "soon as it is up; trunks, helpline and missed-call numbers come from the config\n"
+           "file (docs/serve-config.md). Helpline calls reach the helpline call centre: the\n"
+           "roster's agents (`jansampark agents add`) are called on their phones through the\n"
+           "trunk on POST /api/agents/ID/ready, and each call is recorded (`jansampark calls\n"
+           "list`). Calls to other numbers are refused (480). A call to a missed-call number is\n"
+           "refused unanswered and recorded. SIGINT or SIGTERM stops the server.\n",
            {{"config", "FILE", "JSON config: http, sip listen, rtp_ports, trunks, numbers"},
             DbFlag(),
             {"http", "HOST:PORT", "where HTTP listens (default 127.0.0.1:8080)"},

@@ -73,15 +73,29 @@ base::Status ReadMissedCallNumbers(const JsonFields& sip, ServerConfig& config) 
   return base::OkStatus();
 }
 
-base::Status ReadHelplines(const JsonFields& sip, telephony::sip::SipConfig& config) {
+base::Status ReadHelplines(const JsonFields& sip, ServerConfig& config) {
   JS_ASSIGN_OR_RETURN(std::vector<JsonFields> lines, sip.Objects("helplines", false));
   for (const JsonFields& line : lines) {
-    JS_ASSIGN_OR_RETURN(std::string number, line.String("number"));
-    JS_ASSIGN_OR_RETURN(std::string state, line.String("state"));
+    ServerConfig::Helpline helpline;
+    JS_ASSIGN_OR_RETURN(helpline.number, line.String("number"));
+    JS_ASSIGN_OR_RETURN(helpline.state, line.String("state"));
+    JS_ASSIGN_OR_RETURN(helpline.language, line.String("language", ""));
+    JS_ASSIGN_OR_RETURN(helpline.flow, line.String("flow", ""));
     JS_RETURN_IF_ERROR(line.NoOtherKeys());
-    if (!config.helpline_dids.emplace(number, state).second) {
-      return base::InvalidArgument(line.PathOf("number") + ": " + number + " is listed twice");
+    if (helpline.number.empty()) return base::InvalidArgument(line.PathOf("number") + ": is empty");
+    if (helpline.state.empty()) return base::InvalidArgument(line.PathOf("state") + ": is empty");
+    if (line.Has("language") && helpline.language.empty()) {
+      return base::InvalidArgument(line.PathOf("language") +
+                                   ": is empty; leave the key out for the state's language");
     }
+    if (line.Has("flow") && helpline.flow.empty()) {
+      return base::InvalidArgument(line.PathOf("flow") + ": is empty; leave the key out for none");
+    }
+    if (!config.sip.helpline_dids.emplace(helpline.number, helpline.state).second) {
+      return base::InvalidArgument(line.PathOf("number") + ": " + helpline.number +
+                                   " is listed twice");
+    }
+    config.helplines.push_back(std::move(helpline));
   }
   return base::OkStatus();
 }
@@ -151,7 +165,7 @@ base::Status ReadSip(const JsonFields& sip, ServerConfig& config) {
     JS_ASSIGN_OR_RETURN(telephony::sip::Trunk read, ReadTrunk(trunk));
     config.sip.trunks.push_back(std::move(read));
   }
-  JS_RETURN_IF_ERROR(ReadHelplines(sip, config.sip));
+  JS_RETURN_IF_ERROR(ReadHelplines(sip, config));
   JS_RETURN_IF_ERROR(ReadMissedCallNumbers(sip, config));
   JS_RETURN_IF_ERROR(ReadAccounts(sip, config.sip));
   JS_RETURN_IF_ERROR(ReadRealm(sip, config.sip));

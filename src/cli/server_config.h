@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "telephony/sip/sip_config.h"
@@ -18,6 +19,15 @@ struct ServerConfig {
   // Missed-call number → the campaign that is to call its callers back, for the numbers that
   // name one. Kept with each missed call's record; the dialling comes with the campaign runner.
   std::map<std::string, std::string> callback_campaigns;
+  // The helplines (sip.helplines[]) with what only the call centre needs; the number → state
+  // map is in sip.helpline_dids too.
+  struct Helpline {
+    std::string number;
+    std::string state;     // as written: a state code ("S24") or abbreviation ("UP")
+    std::string language;  // ISO 639; empty: the state's main language
+    std::string flow;      // path of an IVR flow file (docs/ivr.md); empty: none
+  };
+  std::vector<Helpline> helplines;
 };
 
 // Reads a config file; errors name the file and the key ("serve.json: sip.trunks[0].address:

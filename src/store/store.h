@@ -248,6 +248,33 @@ class CampaignPromptStore {
 // The check AddBroadcastAnswer makes, for every backend.
 base::Status CheckBroadcastAnswer(const BroadcastAnswer& answer);
 
+// One agent of the call centre's roster, as stored. The callers check the fields (api/
+// agent_json's ParseAgent); the store keeps what it is given. Synthetic in tests and examples.
+struct StoredAgent {
+  std::string id;                      // a slug: "a-lucknow-01"
+  std::string name;                    // as shown to supervisors
+  std::vector<std::string> languages;  // ISO 639 codes, the best first; at least one
+  std::string state;                   // state code ("S24") the agent serves
+  std::vector<std::string> seats;      // seat ids in that state ("S24-35"); may be empty
+  std::string phone;                   // E.164: the mobile that AgentPhones calls
+  base::TimePoint added_at;
+};
+
+// The agents' roster. An agent is added whole and removed whole (a changed agent is removed
+// and added again).
+class AgentStore {
+ public:
+  virtual ~AgentStore() = default;
+  // Stores `agent`; kConflict naming the id when one is stored already.
+  virtual base::Status AddAgent(const StoredAgent& agent) = 0;
+  // kNotFound naming the id when none is stored.
+  virtual base::Result<StoredAgent> GetAgent(std::string_view id) = 0;
+  // Every agent, by id.
+  virtual base::Result<std::vector<StoredAgent>> ListAgents() = 0;
+  // kNotFound naming the id when none is stored.
+  virtual base::Status RemoveAgent(std::string_view id) = 0;
+};
+
 // One open database. Not thread-safe: one Database per thread, or external locking.
 class Database {
  public:
@@ -260,6 +287,7 @@ class Database {
   virtual CallRecordStore& call_records() = 0;
   virtual BroadcastAnswerStore& broadcast_answers() = 0;
   virtual CampaignPromptStore& campaign_prompts() = 0;
+  virtual AgentStore& agents() = 0;
 
   // Writes states, seats, segments and parties (inserted or updated by key) and replaces the
   // results of every election in `data`, all in one transaction: on any failure the database is

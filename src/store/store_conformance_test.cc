@@ -1028,6 +1028,95 @@ TEST_P(BroadcastConformanceTest, AnswersAndPromptsSurviveReopening) {
             (std::vector<std::uint8_t>{7, 8, 9}));
 }
 
+// ---- The agents' roster: the SQLite backends and the in-memory fake alike. ----
+
+using AgentConformanceTest = StoreConformanceTest;
+
+// A synthetic agent.
+StoredAgent MadeUpAgent(std::string id, std::vector<std::string> languages = {"hi", "en"},
+                        std::vector<std::string> seats = {}) {
+  StoredAgent agent;
+  agent.id = std::move(id);
+  agent.name = "Synthetic Agent " + agent.id;
+  agent.languages = std::move(languages);
+  agent.state = "S24";
+  agent.seats = std::move(seats);
+  agent.phone = "+919811100001";
+  agent.added_at = base::TimePoint(std::chrono::seconds(1'767'225'600));
+  return agent;
+}
+
+std::string Described(const StoredAgent& agent) {
+  return agent.id + "|" + agent.name + "|" + base::Join(agent.languages, ",") + "|" + agent.state +
+         "|" + base::Join(agent.seats, ",") + "|" + agent.phone + "|" +
+         std::to_string(agent.added_at.time_since_epoch().count());
+}
+
+std::vector<std::string> ListedAgents(Database& db) {
+  base::Result<std::vector<StoredAgent>> agents = db.agents().ListAgents();
+  if (!agents.ok()) return {"error: " + agents.status().ToString()};
+  std::vector<std::string> lines;
+  for (const StoredAgent& agent : *agents) lines.push_back(Described(agent));
+  return lines;
+}
+
+TEST_P(AgentConformanceTest, FreshDatabaseHasNoAgents) {
+  EXPECT_EQ(ListedAgents(*db_), std::vector<std::string>{});
+}
+
+TEST_P(AgentConformanceTest, AgentsRoundTripWholeAndAreListedById) {
+  StoredAgent b = MadeUpAgent("b-agent", {"ta", "en", "hi"}, {"S24-35", "S24-36"});
+  StoredAgent a = MadeUpAgent("a-agent", {"hi"});
+  ASSERT_TRUE(db_->agents().AddAgent(b).ok());
+  ASSERT_TRUE(db_->agents().AddAgent(a).ok());
+  EXPECT_EQ(ListedAgents(*db_), (std::vector<std::string>{Described(a), Described(b)}));
+  base::Result<StoredAgent> got = db_->agents().GetAgent("b-agent");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(Described(*got), Described(b)) << "languages keep their order";
+}
+
+TEST_P(AgentConformanceTest, AnIdIsStoredOnceAndNamedWhenTakenOrMissing) {
+  ASSERT_TRUE(db_->agents().AddAgent(MadeUpAgent("a1")).ok());
+  base::Status again = db_->agents().AddAgent(MadeUpAgent("a1", {"bn"}));
+  EXPECT_EQ(again.code(), base::StatusCode::kConflict);
+  EXPECT_NE(again.message().find("'a1'"), std::string::npos) << again.message();
+  EXPECT_EQ(db_->agents().GetAgent("a1")->languages, (std::vector<std::string>{"hi", "en"}))
+      << "the first stays";
+  base::Result<StoredAgent> missing = db_->agents().GetAgent("zz");
+  EXPECT_EQ(missing.status().code(), base::StatusCode::kNotFound);
+  EXPECT_NE(missing.status().message().find("'zz'"), std::string::npos);
+}
+
+TEST_P(AgentConformanceTest, RemovingTakesOnlyThatAgentAndAMissingOneIsNotFound) {
+  ASSERT_TRUE(db_->agents().AddAgent(MadeUpAgent("a1")).ok());
+  ASSERT_TRUE(db_->agents().AddAgent(MadeUpAgent("a2")).ok());
+  EXPECT_TRUE(db_->agents().RemoveAgent("a1").ok());
+  EXPECT_EQ(db_->agents().RemoveAgent("a1").code(), base::StatusCode::kNotFound);
+  ASSERT_EQ(db_->agents().ListAgents()->size(), 1u);
+  EXPECT_EQ(db_->agents().ListAgents()->front().id, "a2");
+  EXPECT_TRUE(db_->agents().AddAgent(MadeUpAgent("a1")).ok()) << "the id is free again";
+}
+
+TEST_P(AgentConformanceTest, AgentsOutliveTheDatabaseObject) {
+  if (!backend_->Persistent()) {
+    GTEST_SKIP() << "the database ends with its Database object";
+  }
+  StoredAgent agent = MadeUpAgent("a1", {"mr"}, {"S13-1"});
+  ASSERT_TRUE(db_->agents().AddAgent(agent).ok());
+  ASSERT_NO_FATAL_FAILURE(Reopen());
+  EXPECT_EQ(ListedAgents(*db_), std::vector<std::string>{Described(agent)});
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, AgentConformanceTest,
+    testing::Values(
+        BackendParam{"SqliteMemory", [] { return std::make_unique<SqliteMemoryBackend>(); },
+                     sqlite::LatestSchemaVersion()},
+        BackendParam{"SqliteFile", [] { return std::make_unique<SqliteFileBackend>(); },
+                     sqlite::LatestSchemaVersion()},
+        BackendParam{"InMemoryFake", [] { return std::make_unique<InMemoryFakeBackend>(); }, 1}),
+    [](const testing::TestParamInfo<BackendParam>& param_info) { return param_info.param.name; });
+
 INSTANTIATE_TEST_SUITE_P(
     Backends, BroadcastConformanceTest,
     testing::Values(

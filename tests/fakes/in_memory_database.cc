@@ -209,4 +209,30 @@ base::Status InMemoryDatabase::RemoveCampaignPrompt(std::string_view campaign_id
                         std::string(name) + "'");
 }
 
+base::Status InMemoryDatabase::AddAgent(const store::StoredAgent& agent) {
+  if (!agents_.emplace(agent.id, agent).second) {
+    return base::Conflict("agent '" + agent.id + "' exists already");
+  }
+  return base::OkStatus();
+}
+
+base::Result<store::StoredAgent> InMemoryDatabase::GetAgent(std::string_view id) {
+  auto it = agents_.find(id);
+  if (it == agents_.end()) return base::NotFound("no agent '" + std::string(id) + "'");
+  return it->second;
+}
+
+base::Result<std::vector<store::StoredAgent>> InMemoryDatabase::ListAgents() {
+  std::vector<store::StoredAgent> listed;
+  for (const auto& [id, agent] : agents_) listed.push_back(agent);
+  return listed;
+}
+
+base::Status InMemoryDatabase::RemoveAgent(std::string_view id) {
+  auto it = agents_.find(id);
+  if (it == agents_.end()) return base::NotFound("no agent '" + std::string(id) + "'");
+  agents_.erase(it);
+  return base::OkStatus();
+}
+
 }  // namespace fakes

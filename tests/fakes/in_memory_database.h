@@ -18,7 +18,8 @@ class InMemoryDatabase : public store::Database,
                          store::DoNotCallStore,
                          store::CallRecordStore,
                          store::BroadcastAnswerStore,
-                         store::CampaignPromptStore {
+                         store::CampaignPromptStore,
+                         store::AgentStore {
  public:
   InMemoryDatabase() = default;
   explicit InMemoryDatabase(results::ReferenceData data) : data_(std::move(data)) {}
@@ -31,6 +32,7 @@ class InMemoryDatabase : public store::Database,
   store::CallRecordStore& call_records() override { return *this; }
   store::BroadcastAnswerStore& broadcast_answers() override { return *this; }
   store::CampaignPromptStore& campaign_prompts() override { return *this; }
+  store::AgentStore& agents() override { return *this; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override { return 1; }
 
@@ -71,6 +73,10 @@ class InMemoryDatabase : public store::Database,
   base::Result<std::vector<store::CampaignPrompt>> ListCampaignPrompts(
       std::string_view campaign_id) override;
   base::Status RemoveCampaignPrompt(std::string_view campaign_id, std::string_view name) override;
+  base::Status AddAgent(const store::StoredAgent& agent) override;
+  base::Result<store::StoredAgent> GetAgent(std::string_view id) override;
+  base::Result<std::vector<store::StoredAgent>> ListAgents() override;
+  base::Status RemoveAgent(std::string_view id) override;
 
  private:
   results::ReferenceData data_;
@@ -84,6 +90,7 @@ class InMemoryDatabase : public store::Database,
   // By campaign, then by name.
   std::map<std::string, std::map<std::string, store::CampaignPrompt, std::less<>>, std::less<>>
       campaign_prompts_;
+  std::map<std::string, store::StoredAgent, std::less<>> agents_;
 };
 
 }  // namespace fakes

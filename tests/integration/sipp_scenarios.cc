@@ -116,6 +116,16 @@ std::string CallerHungUpOn(int media_port) {
                                            Reply("200 OK", false));
 }
 
+std::string CallerHangsUpAfter(int media_port, int pause_ms) {
+  return Scenario("caller hangs up", Invite(media_port) +
+                                         "  <recv response=\"100\" optional=\"true\"/>\n"
+                                         "  <recv response=\"180\" optional=\"true\"/>\n"
+                                         "  <recv response=\"200\" rtd=\"true\"/>\n" +
+                                         Request("ACK", 1, true) + "  <pause milliseconds=\"" +
+                                         std::to_string(pause_ms) + "\"/>\n" +
+                                         Request("BYE", 2, true) + "  <recv response=\"200\"/>\n");
+}
+
 std::string CallerCancelsWhileRinging(int media_port) {
   return Scenario("caller cancels", Invite(media_port) +
                                         "  <recv response=\"100\" optional=\"true\"/>\n"

@@ -8,6 +8,8 @@ namespace sipp_scenarios {
 
 // Calls, is answered, ACKs, then waits for our BYE and answers it.
 std::string CallerHungUpOn(int media_port);
+// Calls, is answered, ACKs, stays on for `pause_ms`, then hangs up (BYE) itself.
+std::string CallerHangsUpAfter(int media_port, int pause_ms);
 // Calls and gives up (CANCEL) after the 180, before anyone answers.
 std::string CallerCancelsWhileRinging(int media_port);
 // Calls, expects the final response `status` (no answer ever), and ACKs it.

@@ -145,11 +145,19 @@ CREATE INDEX call_records_by_time ON call_records (started_at, id);
 CREATE INDEX call_records_by_kind_and_time ON call_records (kind, started_at, id);
 )sql";
 
-// PLACEHOLDER for the merge: migration 5 belongs to the serve/agents branch (wt-live). It is
-// here, empty, only because migrations are numbered without gaps; when the branches merge,
-// that branch's migration 5 replaces this line. No database outside tests has been written
-// with it.
-constexpr std::string_view kReservedForAgents = "";
+// The agents' roster. Languages and seats are short codes without commas, kept comma-joined
+// (the order of languages matters: the best first).
+constexpr std::string_view kAgents = R"sql(
+CREATE TABLE agents (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  languages TEXT NOT NULL,
+  state_code TEXT NOT NULL,
+  seats TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL,
+  added_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
 
 // Voice broadcast: the answers to press-1 questions (one per number, question and campaign: a
 // later answer replaces the earlier), and the prompts campaigns upload, as 8 kHz µ-law bytes
@@ -185,7 +193,7 @@ constexpr std::array kMigrations = {
     Migration{2, "call attempts", kCallAttempts},
     Migration{3, "campaigns and do-not-call lists", kCampaigns},
     Migration{4, "call detail records", kCallRecords},
-    Migration{5, "reserved for agents (placeholder until the branches merge)", kReservedForAgents},
+    Migration{5, "agents", kAgents},
     Migration{6, "broadcast answers and campaign prompts", kBroadcast},
     Migration{7, "call recordings", kCallRecordings},
 };

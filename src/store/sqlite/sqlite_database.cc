@@ -58,7 +58,8 @@ SqliteDatabase::SqliteDatabase(sqlite::Connection connection)
       campaigns_(connection_),
       do_not_call_(connection_),
       call_records_(connection_),
-      broadcast_(connection_) {}
+      broadcast_(connection_),
+      agents_(connection_) {}
 
 base::Status SqliteDatabase::ReplaceReferenceData(const results::ReferenceData& data) {
   // Everything or nothing: an early return rolls the transaction back.

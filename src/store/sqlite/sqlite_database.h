@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/sqlite_agent_store.h"
 #include "store/sqlite/sqlite_attempt_store.h"
 #include "store/sqlite/sqlite_broadcast_store.h"
 #include "store/sqlite/sqlite_call_record_store.h"
@@ -37,6 +38,7 @@ class SqliteDatabase : public Database {
   CallRecordStore& call_records() override { return call_records_; }
   BroadcastAnswerStore& broadcast_answers() override { return broadcast_; }
   CampaignPromptStore& campaign_prompts() override { return broadcast_; }
+  AgentStore& agents() override { return agents_; }
   base::Status ReplaceReferenceData(const results::ReferenceData& data) override;
   base::Result<int> SchemaVersion() override;
 
@@ -52,6 +54,7 @@ class SqliteDatabase : public Database {
   SqliteDoNotCallStore do_not_call_;
   SqliteCallRecordStore call_records_;
   SqliteBroadcastStore broadcast_;
+  SqliteAgentStore agents_;
 };
 
 }  // namespace store
