@@ -11,10 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-ApiResponse JsonResponse(int status, const json& body) {
-  return {status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace)};
-}
-
 base::Status NotRunning() {
   return base::Unavailable("no call centre runs in this server (jansampark serve runs one)");
 }
@@ -66,14 +62,6 @@ ApiResponse CreateLive(CallCentreLink& link, LockedDatabase& db, const ApiReques
 }
 
 std::string_view Method(const ApiRequest& request) { return request.method; }
-
-ApiResponse MethodNotAllowed(const ApiRequest& request, std::string_view allowed) {
-  ApiResponse response =
-      ErrorResponse(base::InvalidArgument("method " + request.method + " is not allowed on " +
-                                          request.path + "; use " + std::string(allowed)));
-  response.status = 405;
-  return response;
-}
 
 }  // namespace
 

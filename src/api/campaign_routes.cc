@@ -18,18 +18,6 @@ using nlohmann::json;
 constexpr std::string_view kPrefix = "/api/campaigns";
 constexpr std::string_view kBodySource = "request body";
 
-ApiResponse JsonResponse(int status, const json& body) {
-  return {status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace)};
-}
-
-ApiResponse MethodNotAllowed(const ApiRequest& request, std::string_view allowed) {
-  ApiResponse response =
-      ErrorResponse(base::InvalidArgument("method " + request.method + " is not allowed on " +
-                                          request.path + "; use " + std::string(allowed)));
-  response.status = 405;
-  return response;
-}
-
 base::Result<ApiResponse> ListAll(store::Database& db) {
   JS_ASSIGN_OR_RETURN(std::vector<callcenter::Campaign> campaigns, ListCampaigns(db.campaigns()));
   return JsonResponse(200, CampaignsJson(campaigns));

@@ -41,6 +41,18 @@ ApiResponse ErrorResponse(const base::Status& status) {
   return {HttpStatusOf(status), "application/json", body.dump()};
 }
 
+ApiResponse JsonResponse(int status, const json& body) {
+  return {status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace)};
+}
+
+ApiResponse MethodNotAllowed(const ApiRequest& request, std::string_view allowed) {
+  ApiResponse response =
+      ErrorResponse(base::InvalidArgument("method " + request.method + " is not allowed on " +
+                                          request.path + "; use " + std::string(allowed)));
+  response.status = 405;
+  return response;
+}
+
 base::Status CheckParameters(const ApiRequest& request, const std::set<std::string>& allowed) {
   for (const auto& [name, value] : request.query) {
     if (allowed.count(name) != 0) continue;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "base/clock.h"
 #include "base/status.h"
@@ -43,6 +44,10 @@ ApiResponse HandleRequest(store::Database& db, const ApiRequest& request);
 // The HTTP status and error code of a failed Status.
 int HttpStatusOf(const base::Status& status);
 ApiResponse ErrorResponse(const base::Status& status);
+// `body` as JSON with `status`; invalid UTF-8 in strings is replaced, never thrown on.
+ApiResponse JsonResponse(int status, const nlohmann::json& body);
+// 405 naming the method, the path and the methods `allowed` there ("GET, POST").
+ApiResponse MethodNotAllowed(const ApiRequest& request, std::string_view allowed);
 
 // kInvalidArgument naming the first query parameter not in `allowed`, with the nearest names.
 base::Status CheckParameters(const ApiRequest& request, const std::set<std::string>& allowed);
