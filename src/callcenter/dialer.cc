@@ -358,9 +358,18 @@ void Dialer::OnRecordingFailed(telephony::CallId id, const std::string& reason) 
 
 void Dialer::OnDigit(telephony::CallId id, char digit) {
   auto it = calls_.find(id);
-  if (it != calls_.end() && it->second.phase == Phase::kInIvr && it->second.ivr) {
-    it->second.ivr->OnDigit(digit);
+  if (it == calls_.end()) return;
+  if (it->second.phase == Phase::kInIvr && it->second.ivr) it->second.ivr->OnDigit(digit);
+  if (it->second.phase == Phase::kAbandoning) OnAbandonDigit(it->second, digit);
+}
+
+void Dialer::OnAbandonDigit(Call& call, char digit) {
+  if (call.inbound || call.opted_out || settings_.abandon_opt_out_key == '\0' ||
+      digit != settings_.abandon_opt_out_key) {
+    return;
   }
+  call.opted_out = true;
+  KeepOptOut(call.target, std::string("pressed ") + digit + " during the abandon message");
 }
 
 void Dialer::OnEnded(telephony::CallId id, telephony::EndCause cause) {

@@ -43,6 +43,10 @@ struct DialerSettings {
   double abandon_target = 0.03;
   std::string caller_id;
   std::string abandon_prompt = "abandon";
+  // The key the abandon message tells the person to press not to be called again ("press 9"):
+  // pressed while it plays, the number goes on the campaign's do-not-call list at once, as an
+  // agent's opt-out disposition would put it. '\0': the message offers no key.
+  char abandon_opt_out_key = '9';
   // Preview dialling: each call is placed for one ready agent, who is reserved for it (and
   // sees the contact) from the dial on and takes the person the moment they answer; nobody is
   // ever abandoned. The pacer is not asked. A contact whose language no ready agent speaks is
@@ -154,8 +158,9 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   struct Call {
     telephony::CallId id = 0;
     DialTarget target;
-    bool inbound = false;  // a caller on an InboundLine; `target` holds their number only
-    bool bound = false;    // preview: `agent_id` is reserved for this call from the dial on
+    bool inbound = false;    // a caller on an InboundLine; `target` holds their number only
+    bool bound = false;      // preview: `agent_id` is reserved for this call from the dial on
+    bool opted_out = false;  // the person pressed the opt-out key in the abandon message
     Phase phase = Phase::kRinging;
     base::TimePoint dialled;
     base::TimePoint answered;
@@ -185,6 +190,11 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   void JournalDisposition(const Agent& agent, const AgentCall& call);
   void ApplyDisposition(const Agent& agent, const AgentCall& call);
   void RecordOptOut(const Agent& agent, const AgentCall& call);
+  // Puts `target`'s number on the do-not-call list (the store first, when there is one) and
+  // tells the contact source; `reason` is kept with the stored entry.
+  void KeepOptOut(const DialTarget& target, const std::string& reason);
+  // A key pressed during the abandon message: the opt-out key records the opt-out, once.
+  void OnAbandonDigit(Call& call, char digit);
   CallerNeeds NeedsOf(const DialTarget& target) const;
   void OfferToAcd(telephony::CallId id, Call& call);
   void OnRouted(telephony::CallId id, Agent& agent);

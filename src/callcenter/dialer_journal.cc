@@ -70,23 +70,26 @@ void Dialer::ApplyDisposition(const Agent& agent, const AgentCall& call) {
 // Durably first: a store that fails is logged and counted, and the number is still kept out
 // of every later call of this run.
 void Dialer::RecordOptOut(const Agent& agent, const AgentCall& call) {
+  KeepOptOut(call.target, "asked in a call (" + agent.last_disposition() + ")");
+}
+
+void Dialer::KeepOptOut(const DialTarget& target, const std::string& reason) {
   if (do_not_call_ != nullptr) {
-    base::Status kept = do_not_call_->AddDoNotCall(
-        do_not_call_campaign_, call.target.number,
-        "asked in a call (" + agent.last_disposition() + ")", clock_.Now());
+    base::Status kept =
+        do_not_call_->AddDoNotCall(do_not_call_campaign_, target.number, reason, clock_.Now());
     if (!kept.ok()) {
       ++stats_.not_journaled;
-      JS_LOG(kError) << "opt-out of contact " << call.target.contact_id
+      JS_LOG(kError) << "opt-out of contact " << target.contact_id
                      << " not stored: " << kept.ToString();
     }
   }
-  base::Status recorded = contacts_.OptOut(call.target.number);
+  base::Status recorded = contacts_.OptOut(target.number);
   if (recorded.ok()) {
     ++stats_.opted_out;
     return;
   }
   ++stats_.not_journaled;
-  JS_LOG(kError) << "opt-out of contact " << call.target.contact_id
+  JS_LOG(kError) << "opt-out of contact " << target.contact_id
                  << " unrecorded: " << recorded.ToString();
 }
 

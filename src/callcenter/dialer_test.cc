@@ -33,7 +33,12 @@ class ListedContacts : public ContactSource {
   void Report(const DialTarget& target, AttemptOutcome outcome, base::TimePoint /*now*/) override {
     outcomes[target.number] = outcome;
   }
+  base::Status OptOut(std::string_view e164) override {
+    opted_out.emplace_back(e164);
+    return base::OkStatus();
+  }
   std::map<std::string, AttemptOutcome> outcomes;
+  std::vector<std::string> opted_out;
 
  private:
   int next_ = 0;
@@ -106,6 +111,43 @@ TEST_F(DialerTest, PersonWithNoFreeAgentHearsTheMessageAfterTwoSecondsAndIsAband
   clock_.AdvanceBy(calls_.prompt_length);
   EXPECT_TRUE(calls_.call(Nth(1)).hung_up);
   EXPECT_EQ(contacts_.outcomes[calls_.call(Nth(1)).request.number], AttemptOutcome::kAbandoned);
+}
+
+TEST_F(DialerTest, PressingNineDuringTheAbandonMessageOptsThePersonOutAtOnce) {
+  fakes::InMemoryDatabase db;
+  Start(MakePowerPacer(3.0), 1);
+  dialer_->SetDoNotCallStore(&db.do_not_call(), "test-campaign");
+  calls_.Answer(Nth(0));
+  calls_.Answer(Nth(1));
+  calls_.Answer(Nth(2));
+  calls_.Digit(Nth(1), '9');  // still waiting for an agent: not an opt-out yet
+  clock_.AdvanceBy(seconds(2));
+  ASSERT_EQ(calls_.call(Nth(1)).prompts, std::vector<std::string>{"abandon"});
+  calls_.Digit(Nth(1), '9');
+  calls_.Digit(Nth(1), '9');  // once is enough
+  calls_.Digit(Nth(2), '5');  // another key is nothing
+  std::string number = calls_.call(Nth(1)).request.number;
+  EXPECT_EQ(contacts_.opted_out, std::vector<std::string>{number});
+  EXPECT_EQ(stats().opted_out, 1);
+  std::vector<store::DoNotCallEntry> listed = *db.do_not_call().ListDoNotCall("test-campaign");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].number, number);
+  EXPECT_EQ(listed[0].reason, "pressed 9 during the abandon message");
+  clock_.AdvanceBy(calls_.prompt_length);
+  EXPECT_TRUE(calls_.call(Nth(1)).hung_up);  // the message plays out; the call ends as before
+  EXPECT_EQ(contacts_.outcomes[number], AttemptOutcome::kAbandoned);
+}
+
+TEST_F(DialerTest, WithNoOptOutKeyTheAbandonMessageTakesNoKey) {
+  DialerSettings settings;
+  settings.abandon_opt_out_key = '\0';
+  Start(MakePowerPacer(2.0), 1, settings);
+  calls_.Answer(Nth(0));
+  calls_.Answer(Nth(1));
+  clock_.AdvanceBy(seconds(2));
+  calls_.Digit(Nth(1), '9');
+  EXPECT_TRUE(contacts_.opted_out.empty());
+  EXPECT_EQ(stats().opted_out, 0);
 }
 
 TEST_F(DialerTest, WaitingPersonTakesTheAgentThatFreesUpWithinTwoSeconds) {
