@@ -2,6 +2,7 @@
 #include <ostream>
 #include <thread>
 
+#include "api/campaign_prompts.h"
 #include "api/http_server.h"
 #include "api/locked_database.h"
 #include "base/real_clock.h"
@@ -35,14 +36,51 @@ base::Result<ServerConfig> ConfigOf(const ParsedFlags& flags) {
   return config;
 }
 
-// The prompts that calls hear. Missing prompts are not fatal (the HTTP side still serves), but
-// the operator is told.
-void LoadPrompts(const std::string& dir, telephony::rtp::PromptLibrary& prompts, Io& io) {
+// The prompts that calls hear: the folder's, then those campaigns uploaded (as CAMPAIGN/NAME).
+// Missing prompts are not fatal (the HTTP side still serves), but the operator is told.
+void LoadPrompts(const std::string& dir, store::Database& db,
+                 telephony::rtp::PromptLibrary& prompts, Io& io) {
   base::Result<int> loaded = prompts.LoadDirectory(dir);
   if (!loaded.ok()) {
     io.err << "jansampark: warning: no prompts: " << loaded.status().message()
            << " (make prompts creates them)" << std::endl;
   }
+  base::Result<int> uploaded = api::LoadCampaignPrompts(db, prompts);
+  if (!uploaded.ok()) {
+    io.err << "jansampark: warning: campaigns' uploaded prompts not loaded: "
+           << uploaded.status().message() << std::endl;
+  }
+  io.out << "jansampark prompts: " << (loaded.ok() ? *loaded : 0) << " from " << dir << ", "
+         << (uploaded.ok() ? *uploaded : 0) << " uploaded by campaigns" << std::endl;
+}
+
+// SIGINT and SIGTERM are taken by a waiting thread, not a handler, so that stopping the server
+// happens in ordinary code. Blocked before any other thread starts, so all inherit it; SIGUSR1
+// only wakes the waiter (ServeUntilStopped).
+sigset_t BlockStopSignals() {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGUSR1);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  return stop_signals;
+}
+
+// Serves HTTP until a stop signal (or an error of the server's own).
+base::Status ServeUntilStopped(api::HttpServer& server, const sigset_t& stop_signals) {
+  std::thread waiter([&] {
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    server.Stop();
+  });
+  base::Status served = server.Serve();
+  // Serve returned on its own (an error): wake the waiter so it can be joined.
+  if (waiter.joinable()) {
+    pthread_kill(waiter.native_handle(), SIGUSR1);
+    waiter.join();
+  }
+  return served;
 }
 
 int RunServe(const ParsedFlags& flags, Io& io) {
@@ -54,14 +92,7 @@ int RunServe(const ParsedFlags& flags, Io& io) {
   auto db = OpenExistingDatabase(flags, io);
   if (!db.ok()) return ReportError(db.status(), io);
 
-  // SIGINT and SIGTERM are taken by a waiting thread, not a handler, so that stopping the
-  // server happens in ordinary code. Blocked before any other thread starts, so all inherit it.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGUSR1);  // only to wake the waiter below
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  sigset_t stop_signals = BlockStopSignals();
 
   base::RealClock clock;
   // The HTTP workers and the SIP side's missed calls share the database under one lock.
@@ -69,7 +100,7 @@ int RunServe(const ParsedFlags& flags, Io& io) {
   api::LockedDatabase locked_db(**db);
   StoredMissedCalls missed_calls(locked_db, clock, config->callback_campaigns);
   telephony::rtp::PromptLibrary prompts;
-  LoadPrompts(config->sip.prompts_dir, prompts, io);
+  LoadPrompts(config->sip.prompts_dir, **db, prompts, io);
   // Checked before SIP starts: a bad helpline or flow file stops serve with its name.
   base::Result<callcenter::LiveCallCentreSettings> live = LiveSettingsOf(*config, **db);
   if (!live.ok()) return ReportError(live.status(), io);
@@ -118,17 +149,7 @@ int RunServe(const ParsedFlags& flags, Io& io) {
   }
   io.out << "jansampark serving http://" << address->host << ":" << *port
          << "/  (health: /health, seats: /api/seats/weak?party=BJP); Ctrl-C stops" << std::endl;
-  std::thread waiter([&] {
-    int received = 0;
-    sigwait(&stop_signals, &received);
-    server.Stop();
-  });
-  base::Status served = server.Serve();
-  // Serve returned on its own (an error): wake the waiter so it can be joined.
-  if (waiter.joinable()) {
-    pthread_kill(waiter.native_handle(), SIGUSR1);
-    waiter.join();
-  }
+  base::Status served = ServeUntilStopped(server, stop_signals);
   // The HTTP workers are done: nothing reaches the call centre any more.
   end_centre();
   sip->reset();  // hangs up whatever calls are still up

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The real program, as `make run` starts it: load data into a fresh file, serve on free
 # loopback ports, answer /health and a seat query, answer SIP OPTIONS with 200 (as carriers and
-# load balancers probe), stop cleanly on SIGTERM.
-# usage: serve_smoke_test.sh JANSAMPARK_BINARY DATA_DIR
+# load balancers probe), load a campaign's uploaded prompt, stop cleanly on SIGTERM.
+# usage: serve_smoke_test.sh JANSAMPARK_BINARY DATA_DIR EXAMPLES_DIR
 set -euo pipefail
 bin=$1
 data=$2
+examples=$3
 work=$(mktemp -d)
 server=
 cleanup() {
@@ -15,6 +16,15 @@ cleanup() {
 trap cleanup EXIT
 
 "$bin" data load --db "$work/t.db" --data "$data" >/dev/null
+# A campaign's uploaded prompt (one second of a synthetic tone) is loaded by serve at start.
+"$bin" campaign add "$examples/campaigns/rally-broadcast.json" --db "$work/t.db" >/dev/null
+python3 - "$work/tone.wav" <<'PY'
+import math, struct, sys, wave
+with wave.open(sys.argv[1], "wb") as w:
+    w.setnchannels(1); w.setsampwidth(2); w.setframerate(8000)
+    w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(i / 4))) for i in range(8000)))
+PY
+"$bin" campaign prompt add rally-broadcast rally_invite "$work/tone.wav" --db "$work/t.db" >/dev/null
 # A port free for both UDP and TCP, for SIP.
 sip_port=$(python3 -c '
 import socket
@@ -41,6 +51,8 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [[ -n "$port" ]] || { echo "server printed no port"; exit 1; }
+grep -q "prompts: .*, 1 uploaded by campaigns" "$work/out" ||
+  { echo "serve did not load the uploaded prompt: $(cat "$work/out")"; exit 1; }
 
 health=$(curl -sf --max-time 10 "http://127.0.0.1:$port/health")
 grep -q '"seats":543' <<<"$health" || { echo "unexpected /health: $health"; exit 1; }
