@@ -121,7 +121,7 @@ base::Result<std::vector<store::StoredAgent>> ParseAgents(std::string_view text,
                                                           std::string_view source) {
   std::vector<store::StoredAgent> agents;
   auto parse = [&]() -> base::Status {
-    JS_ASSIGN_OR_RETURN(json document, ParseJsonText(text));
+    JS_ASSIGN_OR_RETURN(json document, base::ParseJsonText(text));
     if (document.is_object()) {
       JS_ASSIGN_OR_RETURN(JsonFields fields, JsonFields::Of(document, ""));
       JS_ASSIGN_OR_RETURN(store::StoredAgent agent, AgentFromJson(fields));

@@ -274,7 +274,7 @@ base::Result<Campaign> ParseCampaign(std::string_view text, std::string_view sou
     return base::InvalidArgument(where + ": a campaign is at most 1 MiB of JSON, this is " +
                                  std::to_string(text.size()) + " bytes");
   }
-  base::Result<json> document = ParseJsonText(text);
+  base::Result<json> document = base::ParseJsonText(text);
   if (!document.ok()) return document.status().WithContext(where);
   base::Result<JsonFields> fields = JsonFields::Of(*document, "");
   if (!fields.ok()) return fields.status().WithContext(where);

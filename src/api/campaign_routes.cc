@@ -45,7 +45,7 @@ struct OptOutBody {
 };
 
 base::Result<OptOutBody> ReadOptOutBody(std::string_view text) {
-  JS_ASSIGN_OR_RETURN(json body, ParseJsonText(text));
+  JS_ASSIGN_OR_RETURN(json body, base::ParseJsonText(text));
   JS_ASSIGN_OR_RETURN(JsonFields fields, JsonFields::Of(body, ""));
   OptOutBody read;
   JS_ASSIGN_OR_RETURN(read.number, fields.String("number"));

@@ -9,14 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "base/json_text.h"
 #include "base/result.h"
 
 namespace api {
-
-// Parses JSON text that people write: kInvalidArgument "line L, column C: malformed JSON: ..."
-// for a syntax error, and for a key given twice in one object (nlohmann would keep the last
-// silently). Never throws.
-base::Result<nlohmann::json> ParseJsonText(std::string_view text);
 
 // Reads the fields of one JSON object strictly: a value of the wrong type, a required key that
 // is missing, and (NoOtherKeys) a key that nothing asked for are errors naming the key's path

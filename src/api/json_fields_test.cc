@@ -8,15 +8,16 @@ namespace {
 using nlohmann::json;
 
 TEST(JsonFieldsTest, SyntaxErrorsGiveLineAndColumn) {
-  base::Result<json> parsed = ParseJsonText("{\n  \"a\": 1,\n  \"b\" 2\n}");
+  base::Result<json> parsed = base::ParseJsonText("{\n  \"a\": 1,\n  \"b\" 2\n}");
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.status().message().find("line 3, column 7: malformed JSON: "), 0u)
       << parsed.status().message();
 }
 
 TEST(JsonFieldsTest, KeyTwiceInANestedObjectIsRefusedButNotAcrossObjects) {
-  EXPECT_FALSE(ParseJsonText(R"({"a": {"b": 1, "b": 2}})").ok());
-  EXPECT_TRUE(ParseJsonText(R"({"a": {"b": 1}, "c": {"b": 2}, "d": [{"b": 1}, {"b": 2}]})").ok());
+  EXPECT_FALSE(base::ParseJsonText(R"({"a": {"b": 1, "b": 2}})").ok());
+  EXPECT_TRUE(
+      base::ParseJsonText(R"({"a": {"b": 1}, "c": {"b": 2}, "d": [{"b": 1}, {"b": 2}]})").ok());
 }
 
 TEST(JsonFieldsTest, RequiredAndOptionalKeys) {

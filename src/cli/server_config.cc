@@ -173,7 +173,7 @@ base::Status ReadSip(const JsonFields& sip, ServerConfig& config) {
 }
 
 base::Result<ServerConfig> ParseServerConfig(std::string_view text) {
-  JS_ASSIGN_OR_RETURN(nlohmann::json document, api::ParseJsonText(text));
+  JS_ASSIGN_OR_RETURN(nlohmann::json document, base::ParseJsonText(text));
   JS_ASSIGN_OR_RETURN(JsonFields top, JsonFields::Of(document, ""));
   ServerConfig config;
   JS_ASSIGN_OR_RETURN(config.http, top.String("http", config.http));

@@ -9,10 +9,12 @@
 #include <utility>
 #include <vector>
 
+#include "base/json_text.h"
 #include "base/text.h"
 
-// The one file that touches nlohmann::json: everything it throws is caught in ParseJson(), and
-// the rest only reads values whose type it has checked, which does not throw.
+// The one file that touches nlohmann::json: everything it throws is caught in
+// base::ParseJsonText(), and the rest only reads values whose type it has checked, which does not
+// throw.
 namespace telephony::ivr {
 namespace {
 
@@ -57,58 +59,6 @@ std::string ListInWords(const std::vector<std::string>& items) {
   if (items.size() < 2) return base::Join(items, "");
   std::vector<std::string> head(items.begin(), items.end() - 1);
   return base::Join(head, ", ") + " and " + items.back();
-}
-
-// "line 3, column 14 (byte 41)" of the byte at `offset` (0-based); columns count bytes.
-std::string Position(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1) +
-         " (byte " + std::to_string(offset + 1) + ")";
-}
-
-// nlohmann's reason without its prefix ("[json.exception.parse_error.101] parse error at line 1,
-// column 2: "): the position is given in our words.
-std::string Reason(const json::parse_error& error) {
-  std::string_view what = error.what();
-  std::size_t column = what.find("column ");
-  std::size_t start = what.find(": ", column == std::string_view::npos ? 0 : column);
-  return std::string(start == std::string_view::npos ? what : what.substr(start + 2));
-}
-
-// nlohmann keeps the last of two equal keys silently; a flow with two "welcome" steps is a
-// mistake worth naming.
-base::Result<json> ParseJson(std::string_view text) {
-  std::vector<std::set<std::string>> open_objects;
-  std::optional<std::string> duplicate;
-  json::parser_callback_t watch_keys = [&](int, json::parse_event_t event, json& parsed) {
-    if (event == json::parse_event_t::object_start) open_objects.emplace_back();
-    if (event == json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
-    if (event == json::parse_event_t::key && !open_objects.empty() && !duplicate &&
-        !open_objects.back().insert(parsed.get<std::string>()).second) {
-      duplicate = parsed.get<std::string>();
-    }
-    return true;
-  };
-  try {
-    json value = json::parse(text.begin(), text.end(), watch_keys);
-    if (duplicate) {
-      return base::InvalidArgument("key '" + *duplicate + "' is given twice in one object");
-    }
-    return value;
-  } catch (const json::parse_error& error) {
-    std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;  // `byte` counts from 1
-    return base::InvalidArgument(Position(text, offset) + ": malformed JSON: " + Reason(error));
-  } catch (const std::exception& error) {
-    return base::InvalidArgument(std::string("malformed JSON: ") + error.what());
-  }
 }
 
 // The known keys a mistyped `key` most likely meant. base::NearestNames counts two swapped
@@ -389,7 +339,7 @@ base::Result<Flow> ParseFlow(std::string_view json_text) {
                                  " bytes; at most " + std::to_string(kMaxFlowBytes) +
                                  " (256 KiB) are allowed");
   }
-  JS_ASSIGN_OR_RETURN(json document, ParseJson(json_text));
+  JS_ASSIGN_OR_RETURN(json document, base::ParseJsonText(json_text));
   if (!document.is_object()) {
     return base::InvalidArgument("expected an object at the top of the document");
   }
