@@ -700,6 +700,19 @@ TEST_P(StoreConformanceTest, ListVotesOnAnEmptyDatabaseIsNotFound) {
   EXPECT_NE(votes.status().message().find("'ls2019'"), std::string::npos);
 }
 
+// The SQLite backends and the in-memory fake: every backend of the stores the fake keeps too.
+std::vector<BackendParam> EveryBackend() {
+  return {BackendParam{"SqliteMemory", [] { return std::make_unique<SqliteMemoryBackend>(); },
+                       sqlite::LatestSchemaVersion()},
+          BackendParam{"SqliteFile", [] { return std::make_unique<SqliteFileBackend>(); },
+                       sqlite::LatestSchemaVersion()},
+          BackendParam{"InMemoryFake", [] { return std::make_unique<InMemoryFakeBackend>(); }, 1}};
+}
+
+std::string NameOf(const testing::TestParamInfo<BackendParam>& param_info) {
+  return param_info.param.name;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Backends, StoreConformanceTest,
     testing::Values(BackendParam{"SqliteMemory",
@@ -707,7 +720,7 @@ INSTANTIATE_TEST_SUITE_P(
                                  sqlite::LatestSchemaVersion()},
                     BackendParam{"SqliteFile", [] { return std::make_unique<SqliteFileBackend>(); },
                                  sqlite::LatestSchemaVersion()}),
-    [](const testing::TestParamInfo<BackendParam>& param_info) { return param_info.param.name; });
+    NameOf);
 
 // ---- Call detail records: the SQLite backends and the in-memory fake alike. ----
 
@@ -929,15 +942,8 @@ TEST_P(CallRecordConformanceTest, RecordsOutliveTheDatabaseObject) {
   EXPECT_GT(Add(MissedCall(2)), id);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Backends, CallRecordConformanceTest,
-    testing::Values(
-        BackendParam{"SqliteMemory", [] { return std::make_unique<SqliteMemoryBackend>(); },
-                     sqlite::LatestSchemaVersion()},
-        BackendParam{"SqliteFile", [] { return std::make_unique<SqliteFileBackend>(); },
-                     sqlite::LatestSchemaVersion()},
-        BackendParam{"InMemoryFake", [] { return std::make_unique<InMemoryFakeBackend>(); }, 1}),
-    [](const testing::TestParamInfo<BackendParam>& param_info) { return param_info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Backends, CallRecordConformanceTest, testing::ValuesIn(EveryBackend()),
+                         NameOf);
 
 // ---- Voice broadcast: answers and uploaded prompts, every backend including the fake. ----
 
@@ -1107,25 +1113,10 @@ TEST_P(AgentConformanceTest, AgentsOutliveTheDatabaseObject) {
   EXPECT_EQ(ListedAgents(*db_), std::vector<std::string>{Described(agent)});
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Backends, AgentConformanceTest,
-    testing::Values(
-        BackendParam{"SqliteMemory", [] { return std::make_unique<SqliteMemoryBackend>(); },
-                     sqlite::LatestSchemaVersion()},
-        BackendParam{"SqliteFile", [] { return std::make_unique<SqliteFileBackend>(); },
-                     sqlite::LatestSchemaVersion()},
-        BackendParam{"InMemoryFake", [] { return std::make_unique<InMemoryFakeBackend>(); }, 1}),
-    [](const testing::TestParamInfo<BackendParam>& param_info) { return param_info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Backends, AgentConformanceTest, testing::ValuesIn(EveryBackend()), NameOf);
 
-INSTANTIATE_TEST_SUITE_P(
-    Backends, BroadcastConformanceTest,
-    testing::Values(
-        BackendParam{"SqliteMemory", [] { return std::make_unique<SqliteMemoryBackend>(); },
-                     sqlite::LatestSchemaVersion()},
-        BackendParam{"SqliteFile", [] { return std::make_unique<SqliteFileBackend>(); },
-                     sqlite::LatestSchemaVersion()},
-        BackendParam{"InMemoryFake", [] { return std::make_unique<InMemoryFakeBackend>(); }, 1}),
-    [](const testing::TestParamInfo<BackendParam>& param_info) { return param_info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Backends, BroadcastConformanceTest, testing::ValuesIn(EveryBackend()),
+                         NameOf);
 
 }  // namespace
 }  // namespace store
