@@ -62,6 +62,8 @@ base::Status WavWriter::WriteHeader(std::uint32_t data_bytes) {
 
 base::Status WavWriter::Append(std::span<const std::int16_t> samples) {
   if (file_ == nullptr) return base::Internal("WAV " + path_ + ": append after finish");
+  // Nothing to write (an empty vector's data() may be null, which fwrite must not be given).
+  if (samples.empty()) return base::OkStatus();
   std::vector<std::uint8_t> bytes;
   bytes.reserve(samples.size() * kBytesPerSample);
   for (std::int16_t sample : samples) PutLe(bytes, static_cast<std::uint16_t>(sample), 2);

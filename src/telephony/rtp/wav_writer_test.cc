@@ -36,6 +36,19 @@ TEST(WavWriterTest, DestructorFinishes) {
   EXPECT_EQ(testing::ReadFile(path), testing::Wav(1, 1, 8000, 16, testing::Pcm16Bytes({7, 8})));
 }
 
+TEST(WavWriterTest, AppendingNothingWritesNothing) {
+  fakes::TempDir dir;
+  std::string path = dir.File("out.wav");
+  {
+    auto writer = WavWriter::Create(path);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE((*writer)->Append(std::vector<std::int16_t>{}).ok());
+    ASSERT_TRUE((*writer)->Append(std::vector<std::int16_t>{7}).ok());
+    ASSERT_TRUE((*writer)->Append(std::vector<std::int16_t>{}).ok());
+  }
+  EXPECT_EQ(testing::ReadFile(path), testing::Wav(1, 1, 8000, 16, testing::Pcm16Bytes({7})));
+}
+
 TEST(WavWriterTest, WritesStereoFramesWithAStereoHeader) {
   fakes::TempDir dir;
   std::string path = dir.File("out.wav");
