@@ -77,6 +77,8 @@ EpollMediaEngine::EpollMediaEngine(const MediaConfig& config, MediaEvents* event
       events_(events),
       address_(address),
       random_(std::random_device{}()),
+      sender_(DatagramSender::Create(config.batch_sends ? DatagramSender::Kind::kBatched
+                                                        : DatagramSender::Kind::kOneByOne)),
       next_port_(FirstEvenPort(config.port_low)) {}
 
 base::Status EpollMediaEngine::Init() {
@@ -98,6 +100,7 @@ EpollMediaEngine::~EpollMediaEngine() {
     thread_.join();
   }
   // The media thread is gone: its state may be touched here.
+  FlushSends();
   for (auto& [id, leg] : legs_) {
     EndRecording(*leg);
     close(leg->fd);
@@ -188,6 +191,9 @@ void EpollMediaEngine::Run() {
         OnReadable(fd);
       }
     }
+    // Everything this wake-up sent (a tick's prompt frames, the packets it forwarded) goes out
+    // together before the thread sleeps again.
+    FlushSends();
   }
 }
 
@@ -209,11 +215,13 @@ void EpollMediaEngine::OnTimer() {
   if (read(timer_fd_, &expirations, sizeof(expirations)) != sizeof(expirations)) return;
   // Several expirations mean the thread was late: send that many frames to keep the cadence.
   std::vector<LegId> finished;
-  for (auto& [id, leg] : legs_) {
-    for (std::uint64_t i = 0; i < expirations && leg->prompt; ++i) {
-      if (SendPromptFrame(*leg)) finished.push_back(id);
+  for (LegId id : playing_) {
+    MediaLeg& leg = *legs_.at(id);
+    for (std::uint64_t i = 0; i < expirations && leg.prompt; ++i) {
+      if (SendPromptFrame(leg)) finished.push_back(id);
     }
   }
+  for (LegId id : finished) playing_.erase(id);
   UpdateTimer();
   // Reported after the loop: a callback may open a leg, which changes legs_.
   for (LegId id : finished) events_->OnPlayed(id);
@@ -248,15 +256,18 @@ void EpollMediaEngine::Send(MediaLeg& leg, const RtpHeader& header,
                             std::span<const std::uint8_t> payload) {
   std::array<std::uint8_t, kMaxDatagram> buffer{};
   std::size_t size = WriteRtp(header, payload, buffer);
-  ssize_t sent = size == 0 ? -1
-                           : sendto(leg.fd, buffer.data(), size, 0,
-                                    reinterpret_cast<const sockaddr*>(&leg.remote_address),
-                                    sizeof(leg.remote_address));
-  if (sent == static_cast<ssize_t>(size)) {
-    ++packets_sent_;
-  } else {
-    ++other_dropped_;  // a full socket buffer drops a frame, as the network would
+  if (size == 0) {
+    ++other_dropped_;
+    return;
   }
+  sender_->Queue(leg.fd, leg.remote_address, std::span(buffer.data(), size));
+}
+
+// A full socket buffer drops a frame, as the network would.
+void EpollMediaEngine::FlushSends() {
+  SendCounts counts = sender_->Flush();
+  packets_sent_ += counts.sent;
+  other_dropped_ += counts.dropped;
 }
 
 void EpollMediaEngine::OnReadable(int fd) {
@@ -423,6 +434,7 @@ void EpollMediaEngine::DoPlay(LegId id, PromptRef prompt) {
   MediaLeg* leg = Find(id);
   if (leg == nullptr || prompt == nullptr) return;
   leg->prompt = std::move(prompt);
+  playing_.insert(id);
   leg->prompt_position = 0;
   leg->marker_next = true;
   leg->forward_offset.reset();  // forwarded audio resumes after the prompt's timestamps
@@ -432,6 +444,7 @@ void EpollMediaEngine::DoPlay(LegId id, PromptRef prompt) {
 void EpollMediaEngine::StopPrompt(MediaLeg& leg) {
   if (!leg.prompt) return;
   leg.prompt.reset();
+  playing_.erase(leg.id);
   leg.marker_next = true;
 }
 
@@ -479,8 +492,10 @@ void EpollMediaEngine::DoCloseLeg(LegId id) {
   MediaLeg* leg = Find(id);
   if (leg == nullptr) return;
   DoUnbridge(id);
+  StopPrompt(*leg);
   EndRecording(*leg);
   epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, leg->fd, nullptr);
+  FlushSends();  // what is queued for this socket goes out before its descriptor is reused
   close(leg->fd);
   leg_of_fd_.erase(leg->fd);
   ReleasePort(id, leg->port);
@@ -489,8 +504,7 @@ void EpollMediaEngine::DoCloseLeg(LegId id) {
 }
 
 void EpollMediaEngine::UpdateTimer() {
-  bool playing = std::any_of(legs_.begin(), legs_.end(),
-                             [](const auto& entry) { return entry.second->prompt != nullptr; });
+  bool playing = !playing_.empty();
   if (playing == timer_armed_) return;
   itimerspec spec{};
   if (playing) {

@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "telephony/rtp/datagram_sender.h"
 #include "telephony/rtp/media_engine.h"
 #include "telephony/rtp/media_leg.h"
 #include "telephony/rtp/recorder.h"
@@ -61,7 +62,9 @@ class EpollMediaEngine final : public MediaEngine {
   void Forward(MediaLeg& to, const RtpPacket& packet, std::span<const std::uint8_t> payload,
                int payload_type, bool audio);
   bool SendPromptFrame(MediaLeg& leg);  // true when the prompt has ended
+  // Queues a packet; FlushSends, at the end of each wake-up, sends what is queued.
   void Send(MediaLeg& leg, const RtpHeader& header, std::span<const std::uint8_t> payload);
+  void FlushSends();
   // Binds a socket for `id` on the calling thread; the media thread adopts it (AttachLeg).
   base::Result<std::pair<int, int>> ReservePort(LegId id);  // {fd, port}
   void ReleasePort(LegId id, int port);
@@ -93,7 +96,9 @@ class EpollMediaEngine final : public MediaEngine {
   bool timer_armed_ = false;
   std::unordered_map<LegId, std::unique_ptr<MediaLeg>> legs_;
   std::unordered_map<int, LegId> leg_of_fd_;
+  std::unordered_set<LegId> playing_;  // the legs with a prompt, which the timer paces
   std::mt19937 random_;
+  std::unique_ptr<DatagramSender> sender_;
 
   // Ports are handed out on the caller's thread (OpenLeg must not wait for the media thread,
   // which may be busy sending a tick's frames), so they have their own lock.

@@ -60,6 +60,9 @@ struct MediaConfig {
   std::string address = "127.0.0.1";  // where legs' sockets bind
   int port_low = 10000;               // even ports from [port_low, port_high] are used
   int port_high = 20000;
+  // Sends each wake-up's packets with one io_uring submission where the kernel allows it
+  // (false: one sendto per packet).
+  bool batch_sends = true;
 };
 
 // Thread-safe: every method may be called from any thread; they queue work for the media
