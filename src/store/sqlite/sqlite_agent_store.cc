@@ -1,12 +1,10 @@
 #include "store/sqlite/sqlite_agent_store.h"
 
 #include "base/text.h"
+#include "store/sqlite/stored_time.h"
 
 namespace store {
 namespace {
-
-std::int64_t Micros(base::TimePoint at) { return at.time_since_epoch().count(); }
-base::TimePoint FromMicros(std::int64_t micros) { return base::TimePoint(base::Duration(micros)); }
 
 std::vector<std::string> SplitList(const std::string& joined) {
   if (joined.empty()) return {};

@@ -1,10 +1,9 @@
 #include "store/sqlite/sqlite_attempt_store.h"
 
+#include "store/sqlite/stored_time.h"
+
 namespace store {
 namespace {
-
-std::int64_t Micros(base::TimePoint at) { return at.time_since_epoch().count(); }
-base::TimePoint FromMicros(std::int64_t micros) { return base::TimePoint(base::Duration(micros)); }
 
 constexpr std::string_view kBegin = R"sql(
 INSERT INTO call_attempts (campaign_id, contact_id, number, attempt, placed_at)

@@ -2,11 +2,10 @@
 
 #include <string>
 
+#include "store/sqlite/stored_time.h"
+
 namespace store {
 namespace {
-
-std::int64_t Micros(base::TimePoint at) { return at.time_since_epoch().count(); }
-base::TimePoint FromMicros(std::int64_t micros) { return base::TimePoint(base::Duration(micros)); }
 
 constexpr std::string_view kAddAnswer = R"sql(
 INSERT INTO broadcast_answers (campaign_id, number, question_id, digit, answered_at)

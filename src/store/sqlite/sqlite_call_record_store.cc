@@ -4,15 +4,16 @@
 #include <optional>
 #include <string>
 
+#include "store/sqlite/stored_time.h"
+
 namespace store {
 namespace {
 
-std::int64_t Micros(base::TimePoint at) { return at.time_since_epoch().count(); }
-std::optional<std::int64_t> Micros(const std::optional<base::TimePoint>& at) {
+// NULL for a time that has not come (not answered, not connected).
+std::optional<std::int64_t> MicrosOrNull(const std::optional<base::TimePoint>& at) {
   if (!at) return std::nullopt;
   return Micros(*at);
 }
-base::TimePoint FromMicros(std::int64_t micros) { return base::TimePoint(base::Duration(micros)); }
 
 constexpr std::string_view kAdd = R"sql(
 INSERT INTO call_records (direction, kind, from_number, to_number, campaign_id, state_code,
@@ -65,8 +66,8 @@ base::Result<std::int64_t> SqliteCallRecordStore::AddCallRecord(const CallRecord
   JS_ASSIGN_OR_RETURN(sqlite::Statement insert, connection_.Prepare(kAdd));
   JS_RETURN_IF_ERROR(insert.Bind(record.direction, record.kind, record.from, record.to,
                                  record.campaign_id, record.state, record.language,
-                                 Micros(record.started_at), Micros(record.answered_at),
-                                 Micros(record.connected_at), Micros(record.ended_at),
+                                 Micros(record.started_at), MicrosOrNull(record.answered_at),
+                                 MicrosOrNull(record.connected_at), MicrosOrNull(record.ended_at),
                                  record.agent_id, record.outcome, record.recording));
   base::Result<bool> row = insert.Step();
   if (!row.ok()) return row.status().WithContext("call record from " + record.from);

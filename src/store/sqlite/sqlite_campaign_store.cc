@@ -1,10 +1,9 @@
 #include "store/sqlite/sqlite_campaign_store.h"
 
+#include "store/sqlite/stored_time.h"
+
 namespace store {
 namespace {
-
-std::int64_t Micros(base::TimePoint at) { return at.time_since_epoch().count(); }
-base::TimePoint FromMicros(std::int64_t micros) { return base::TimePoint(base::Duration(micros)); }
 
 StoredCampaign ReadCampaign(const sqlite::Statement& row) {
   return {row.ColumnText(0), row.ColumnText(1), FromMicros(row.ColumnInt64(2))};

@@ -1,10 +1,9 @@
 #include "store/sqlite/sqlite_do_not_call_store.h"
 
+#include "store/sqlite/stored_time.h"
+
 namespace store {
 namespace {
-
-std::int64_t Micros(base::TimePoint at) { return at.time_since_epoch().count(); }
-base::TimePoint FromMicros(std::int64_t micros) { return base::TimePoint(base::Duration(micros)); }
 
 // A number listed already keeps its first reason and time: the first opt-out is the record.
 constexpr std::string_view kAdd = R"sql(
