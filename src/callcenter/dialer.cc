@@ -278,10 +278,15 @@ void Dialer::BeginConsent(telephony::CallId id, Call& call, Agent& agent) {
   (void)agent.ExtendReservation(settings_.consent_hold);
   call.phase = Phase::kConsent;
   call.agent_id = agent.profile().id;
-  // In the person's language, as the prompts are made: "call_recording_consent_hi".
+  control_.Play(id, InLanguageOf(call, settings_.consent_prompt));
+}
+
+// As the prompts are made, one per language: "call_recording_consent" -> "..._hi". The
+// person's language; a caller's, the one their IVR chose or their line's.
+std::string Dialer::InLanguageOf(const Call& call, const std::string& prompt) const {
   std::string language = NeedsOf(call.target).language;
   if (call.inbound) language = call.ivr ? call.ivr->prompt_language() : call.line->language;
-  control_.Play(id, settings_.consent_prompt + "_" + language);
+  return prompt + "_" + language;
 }
 
 void Dialer::EndConsent(telephony::CallId id, Call& call) {
@@ -329,7 +334,7 @@ void Dialer::Abandon(telephony::CallId id) {
   ++stats_.abandoned;
   stats_.customer_waits_s.push_back(Seconds(now - call.answered));
   measured_.RecordHumanAnswer(now, /*abandoned=*/true);
-  control_.Play(id, settings_.abandon_prompt);
+  control_.Play(id, InLanguageOf(call, settings_.abandon_prompt));
 }
 
 void Dialer::OnPlayed(telephony::CallId id) {

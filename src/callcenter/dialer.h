@@ -42,6 +42,7 @@ struct DialerSettings {
   base::Duration tick = std::chrono::seconds(1);
   double abandon_target = 0.03;
   std::string caller_id;
+  // Played in the person's language: "abandon" is "abandon_hi" to a Hindi speaker.
   std::string abandon_prompt = "abandon";
   // The key the abandon message tells the person to press not to be called again ("press 9"):
   // pressed while it plays, the number goes on the campaign's do-not-call list at once, as an
@@ -201,6 +202,7 @@ class Dialer : public telephony::CallEvents, public AgentListener {
   void Connect(telephony::CallId id, Call& call, Agent& agent);
   void NoteReached(Call& call, base::TimePoint now);
   void BeginConsent(telephony::CallId id, Call& call, Agent& agent);
+  std::string InLanguageOf(const Call& call, const std::string& prompt) const;
   void EndConsent(telephony::CallId id, Call& call);
   void BridgeToAgent(telephony::CallId id, Call& call, Agent& agent);
   void ReleaseBoundAgent(const Call& call);

@@ -147,7 +147,7 @@ TEST_F(DialerRoutingTest, NobodyReadySpeaksTheLanguageSoThePersonIsAbandonedAfte
   clock_.AdvanceBy(milliseconds(1999));
   EXPECT_TRUE(calls_.call(Nth(0)).prompts.empty());
   clock_.AdvanceBy(milliseconds(1));
-  EXPECT_EQ(calls_.call(Nth(0)).prompts, std::vector<std::string>{"abandon"});
+  EXPECT_EQ(calls_.call(Nth(0)).prompts, std::vector<std::string>{"abandon_bn"});
   EXPECT_EQ(pool_.Find("hindi")->state(), AgentState::kReady);
   EXPECT_EQ(dialer_->stats().abandoned, 1);
 }

@@ -105,7 +105,7 @@ TEST_F(DialerTest, PersonWithNoFreeAgentHearsTheMessageAfterTwoSecondsAndIsAband
   clock_.AdvanceBy(milliseconds(1999));
   EXPECT_TRUE(calls_.call(Nth(1)).prompts.empty());
   clock_.AdvanceBy(milliseconds(1));
-  EXPECT_EQ(calls_.call(Nth(1)).prompts, std::vector<std::string>{"abandon"});
+  EXPECT_EQ(calls_.call(Nth(1)).prompts, std::vector<std::string>{"abandon_hi"});
   EXPECT_EQ(stats().abandoned, 1);
   EXPECT_DOUBLE_EQ(stats().customer_waits_s.back(), 2.0);
   clock_.AdvanceBy(calls_.prompt_length);
@@ -122,7 +122,7 @@ TEST_F(DialerTest, PressingNineDuringTheAbandonMessageOptsThePersonOutAtOnce) {
   calls_.Answer(Nth(2));
   calls_.Digit(Nth(1), '9');  // still waiting for an agent: not an opt-out yet
   clock_.AdvanceBy(seconds(2));
-  ASSERT_EQ(calls_.call(Nth(1)).prompts, std::vector<std::string>{"abandon"});
+  ASSERT_EQ(calls_.call(Nth(1)).prompts, std::vector<std::string>{"abandon_hi"});
   calls_.Digit(Nth(1), '9');
   calls_.Digit(Nth(1), '9');  // once is enough
   calls_.Digit(Nth(2), '5');  // another key is nothing

@@ -35,7 +35,7 @@ struct LiveCallCentreSettings {
   // What callers hear, by prompt name (telephony/rtp PromptLibrary): one set for every line.
   std::string queue_prompt = "please_hold_hi";
   std::string closed_prompt = "thank_you_hi";
-  std::string abandon_prompt = "abandon_hi";
+  std::string abandon_prompt = "abandon";  // + "_" + the person's language
   // Where a flow's record step keeps callers' messages: <directory>/helpline/ivr-call-....wav.
   std::string recording_directory = "recordings";
 };
