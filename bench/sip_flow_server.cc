@@ -212,7 +212,8 @@ int main(int argc, char** argv) {
             << "\nrtp_packets_received=" << stats.media.packets_received
             << "\nrtp_packets_sent=" << stats.media.packets_sent
             << "\nrtp_malformed_dropped=" << stats.media.malformed_dropped
-            << "\nrtp_other_dropped=" << stats.media.other_dropped << "\n";
+            << "\nrtp_other_dropped=" << stats.media.other_dropped
+            << "\nrtp_unheard=" << stats.media.unheard << "\n";
   flow.Print(std::cout);
   std::cout.flush();
   // Stop SIP and media before the flow and the clock that their events reach.

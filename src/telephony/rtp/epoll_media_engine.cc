@@ -167,7 +167,7 @@ void EpollMediaEngine::CloseLeg(LegId leg) {
 
 MediaStats EpollMediaEngine::Stats() const {
   return MediaStats{packets_received_.load(), packets_sent_.load(), malformed_dropped_.load(),
-                    other_dropped_.load()};
+                    other_dropped_.load(), unheard_.load()};
 }
 
 // --- The media thread ---
@@ -336,7 +336,10 @@ void EpollMediaEngine::OnAudio(MediaLeg& leg, const RtpPacket& packet, Codec cod
     if (leg.recording) recorder_.Append(*leg.recording, std::move(samples), 0);
   }
   // A prompt playing on the other leg (Play after Bridge) has the floor.
-  if (other == nullptr || !other->remote || other->prompt) return;
+  if (other == nullptr || !other->remote || other->prompt) {
+    ++unheard_;
+    return;
+  }
   if (other->remote->codec == codec) {
     Forward(*other, packet, packet.payload, other->remote->payload_type, true);
     return;

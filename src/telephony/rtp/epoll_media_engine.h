@@ -111,6 +111,7 @@ class EpollMediaEngine final : public MediaEngine {
   std::atomic<std::uint64_t> packets_sent_{0};
   std::atomic<std::uint64_t> malformed_dropped_{0};
   std::atomic<std::uint64_t> other_dropped_{0};
+  std::atomic<std::uint64_t> unheard_{0};
 
   Recorder recorder_;
   std::thread thread_;  // last: starts after everything it uses exists

@@ -54,6 +54,9 @@ struct MediaStats {
   std::uint64_t packets_sent = 0;       // prompt frames, forwarded audio and events
   std::uint64_t malformed_dropped = 0;  // datagrams (or RFC 4733 payloads) that did not parse
   std::uint64_t other_dropped = 0;      // unknown payload types and failed sends
+  // Audio received on a leg whose audio nobody hears: not bridged (yet, or any more), or the
+  // other leg playing a prompt or with no address yet.
+  std::uint64_t unheard = 0;
 };
 
 struct MediaConfig {

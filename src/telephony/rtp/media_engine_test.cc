@@ -327,6 +327,7 @@ TEST_F(MediaEngineTest, UnbridgedLegsNoLongerForward) {
   far_a.SendTo(port_a, Rtp(RtpHeader{0, true, 1, 0, 0xA}, Pattern(160, 0)));
   SendDigitAndWait(far_a, port_a, '3', 160, 2);  // the audio before it has been handled
   EXPECT_TRUE(far_b.Quiet(100));
+  EXPECT_EQ(engine_->Stats().unheard, 1u) << "the audio nobody heard is counted";
 }
 
 TEST(MediaEngineCallbackTest, OpenLegFromACallbackRunsOnTheMediaThread) {
