@@ -14,15 +14,7 @@ namespace {
 class OneByOneSender final : public DatagramSender {
  public:
   void Queue(int fd, const sockaddr_in& to, std::span<const std::uint8_t> datagram) override {
-    ssize_t sent = datagram.size() > kMaxDatagram
-                       ? -1
-                       : sendto(fd, datagram.data(), datagram.size(), 0,
-                                reinterpret_cast<const sockaddr*>(&to), sizeof(to));
-    if (sent == static_cast<ssize_t>(datagram.size())) {
-      ++counts_.sent;
-    } else {
-      ++counts_.dropped;
-    }
+    SendNow(fd, to, datagram, counts_);
   }
 
   SendCounts Flush() override { return std::exchange(counts_, SendCounts{}); }
@@ -34,6 +26,19 @@ class OneByOneSender final : public DatagramSender {
 };
 
 }  // namespace
+
+void SendNow(int fd, const sockaddr_in& to, std::span<const std::uint8_t> datagram,
+             SendCounts& counts) {
+  ssize_t sent = datagram.size() > DatagramSender::kMaxDatagram
+                     ? -1
+                     : sendto(fd, datagram.data(), datagram.size(), 0,
+                              reinterpret_cast<const sockaddr*>(&to), sizeof(to));
+  if (sent == static_cast<ssize_t>(datagram.size())) {
+    ++counts.sent;
+  } else {
+    ++counts.dropped;
+  }
+}
 
 std::unique_ptr<DatagramSender> DatagramSender::Create(Kind wanted) {
   if (wanted == Kind::kBatched) {

@@ -16,6 +16,10 @@ struct SendCounts {
   std::uint64_t dropped = 0;
 };
 
+// One sendto, at once; counted in `counts`.
+void SendNow(int fd, const sockaddr_in& to, std::span<const std::uint8_t> datagram,
+             SendCounts& counts);
+
 // Sends UDP datagrams for the media thread in batches: Queue copies a datagram, Flush hands
 // everything queued to the kernel. Sending a tick's prompt frames, or everything one epoll
 // wake-up forwards, then costs one system call instead of one per packet; on this machine that

@@ -72,7 +72,7 @@ class UringDatagramSender final : public DatagramSender {
       entry = io_uring_get_sqe(&ring_);
     }
     if (entry == nullptr || free_.empty()) {
-      SendNow(fd, to, datagram);  // every slot still in the kernel: do not wait for them
+      SendNow(fd, to, datagram, counts_);  // every slot still in the kernel: do not wait for them
       return;
     }
     std::uint32_t index = free_.back();
@@ -118,16 +118,6 @@ class UringDatagramSender final : public DatagramSender {
       free_.push_back(static_cast<std::uint32_t>(io_uring_cqe_get_data64(completion)));
     }
     io_uring_cq_advance(&ring_, seen);
-  }
-
-  void SendNow(int fd, const sockaddr_in& to, std::span<const std::uint8_t> datagram) {
-    ssize_t sent = sendto(fd, datagram.data(), datagram.size(), 0,
-                          reinterpret_cast<const sockaddr*>(&to), sizeof(to));
-    if (sent == static_cast<ssize_t>(datagram.size())) {
-      ++counts_.sent;
-    } else {
-      ++counts_.dropped;
-    }
   }
 
   io_uring ring_{};
