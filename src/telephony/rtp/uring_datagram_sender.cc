@@ -65,13 +65,14 @@ class UringDatagramSender final : public DatagramSender {
       ++counts_.dropped;
       return;
     }
+    // A slot first: an entry taken from the ring is submitted whether or not it was filled in.
     if (free_.empty()) Submit();
-    io_uring_sqe* entry = io_uring_get_sqe(&ring_);
-    if (entry == nullptr) {
+    io_uring_sqe* entry = free_.empty() ? nullptr : io_uring_get_sqe(&ring_);
+    if (entry == nullptr && !free_.empty()) {
       Submit();
       entry = io_uring_get_sqe(&ring_);
     }
-    if (entry == nullptr || free_.empty()) {
+    if (entry == nullptr) {
       SendNow(fd, to, datagram, counts_);  // every slot still in the kernel: do not wait for them
       return;
     }
