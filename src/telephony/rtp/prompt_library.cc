@@ -8,6 +8,12 @@
 #include "telephony/rtp/prompt_file.h"
 
 namespace telephony::rtp {
+namespace {
+
+// The languages a prompt missing in the caller's own language is played in, in order.
+constexpr const char* kFallbackLanguages[] = {"hi", "en"};
+
+}  // namespace
 
 base::Result<int> PromptLibrary::LoadDirectory(const std::string& dir) {
   std::error_code error;
@@ -33,25 +39,24 @@ void PromptLibrary::Add(const std::string& name, PromptRef prompt) {
 
 PromptRef PromptLibrary::Find(const std::string& name) const {
   if (PromptRef exact = Exactly(name)) return exact;
-  std::string base = name;
-  // "abandon_bn" -> "abandon": an ISO 639 code of two or three lowercase letters.
+  // "abandon_bn" -> "abandon", if the end is an ISO 639 code (two or three lowercase letters);
+  // "thank_you" may also be a whole name, so it is tried as one after.
+  std::string stripped = name;
   if (std::size_t cut = name.rfind('_'); cut != std::string::npos) {
-    std::string_view language = std::string_view(name).substr(cut + 1);
+    std::string_view end = std::string_view(name).substr(cut + 1);
     bool is_language =
-        (language.size() == 2 || language.size() == 3) &&
-        std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (is_language) base = name.substr(0, cut);
+        (end.size() == 2 || end.size() == 3) &&
+        std::all_of(end.begin(), end.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (is_language) stripped = name.substr(0, cut);
   }
-  for (const std::string& language : fallback_languages_) {
-    std::string in_language = base;
-    in_language.append("_").append(language);
-    if (PromptRef fallback = Exactly(in_language)) return fallback;
+  for (const std::string& base : {stripped, name}) {
+    for (const char* language : kFallbackLanguages) {
+      std::string in_language = base;
+      in_language.append("_").append(language);
+      if (PromptRef fallback = Exactly(in_language)) return fallback;
+    }
   }
-  return base == name ? nullptr : Exactly(base);  // one made for every language
-}
-
-void PromptLibrary::SetFallbackLanguages(std::vector<std::string> languages) {
-  fallback_languages_ = std::move(languages);
+  return stripped == name ? nullptr : Exactly(stripped);  // one made for every language
 }
 
 PromptRef PromptLibrary::Exactly(const std::string& name) const {

@@ -2,7 +2,6 @@
 
 #include <map>
 #include <string>
-#include <vector>
 
 #include "base/result.h"
 #include "telephony/rtp/media_engine.h"
@@ -19,18 +18,16 @@ class PromptLibrary {
   void Add(const std::string& name, PromptRef prompt);
   // The prompt named, else the same prompt in a fallback language: prompts are made per
   // language ("abandon_hi", "abandon_en"), and a caller whose language has none of its own
-  // ("abandon_bn") hears it in the first of `fallback_languages` that has it rather than
+  // ("abandon_bn") hears it in Hindi, else in English, rather than
   // silence; a name without a language ("abandon") likewise; failing those, the one prompt made
   // without a language ("abandon") for every language. nullptr when none exists.
   PromptRef Find(const std::string& name) const;
-  void SetFallbackLanguages(std::vector<std::string> languages);
   bool empty() const { return prompts_.empty(); }
 
  private:
   PromptRef Exactly(const std::string& name) const;
 
   std::map<std::string, PromptRef> prompts_;
-  std::vector<std::string> fallback_languages_ = {"hi", "en"};
 };
 
 }  // namespace telephony::rtp

@@ -41,13 +41,7 @@ TEST_F(PromptLibraryTest, ALanguageWithoutItsOwnPromptHearsTheFirstFallbackThatH
   EXPECT_EQ(library_.Find("abandon_mni"), hindi_) << "three-letter codes too";
   EXPECT_EQ(library_.Find("thank_you_ta"), thanks_) << "no Hindi one: English";
   EXPECT_EQ(library_.Find("abandon"), hindi_) << "a name without a language";
-}
-
-TEST_F(PromptLibraryTest, FallbackLanguagesAreTheCampaignsToChoose) {
-  library_.SetFallbackLanguages({"en"});
-  EXPECT_EQ(library_.Find("abandon_bn"), english_);
-  library_.SetFallbackLanguages({});
-  EXPECT_EQ(library_.Find("abandon_bn"), nullptr);
+  EXPECT_EQ(library_.Find("thank_you"), thanks_) << "whose last word looks like a language";
 }
 
 TEST_F(PromptLibraryTest, APromptMadeWithoutALanguageServesEveryLanguageLast) {
