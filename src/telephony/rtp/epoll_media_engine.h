@@ -1,7 +1,9 @@
 #pragma once
 
 #include <netinet/in.h>
+#include <sys/socket.h>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -112,6 +114,13 @@ class EpollMediaEngine final : public MediaEngine {
   std::atomic<std::uint64_t> malformed_dropped_{0};
   std::atomic<std::uint64_t> other_dropped_{0};
   std::atomic<std::uint64_t> unheard_{0};
+
+  // OnReadable's datagrams, received a batch at a time (media thread only).
+  static constexpr int kReceiveBatch = 8;
+  std::array<std::array<std::uint8_t, DatagramSender::kMaxDatagram>, kReceiveBatch>
+      receive_buffers_{};
+  std::array<iovec, kReceiveBatch> receive_parts_{};
+  std::array<mmsghdr, kReceiveBatch> receive_headers_{};
 
   Recorder recorder_;
   std::thread thread_;  // last: starts after everything it uses exists

@@ -391,6 +391,34 @@ TEST_F(MediaEngineTest, BridgeForwardsAudioWithTheOtherLegsStream) {
   }
 }
 
+// More packets than one receive batch (and than one wake-up takes) arrive together: every one is
+// forwarded, in order, each with its own payload.
+TEST_F(MediaEngineTest, BridgeForwardsABurstLargerThanAReceiveBatchInOrder) {
+  FarEnd far_a;
+  FarEnd far_b;
+  int port_a = Open(1);
+  Open(2);
+  engine_->SetRemote(1, far_a.Remote(Codec::kPcmu));
+  engine_->SetRemote(2, far_b.Remote(Codec::kPcmu));
+  engine_->Bridge(1, 2);
+  Flush();
+  constexpr int kBurst = 100;
+  for (int i = 0; i < kBurst; ++i) {
+    far_a.SendTo(port_a, Rtp(RtpHeader{0, false, static_cast<std::uint16_t>(i),
+                                       160u * static_cast<std::uint32_t>(i), 0xB},
+                             Pattern(160, i)));
+  }
+  std::optional<std::uint16_t> first_sequence;
+  for (int i = 0; i < kBurst; ++i) {
+    auto packet = ReceiveRtp(far_b);
+    ASSERT_TRUE(packet) << i;
+    if (!first_sequence) first_sequence = packet->header.sequence;
+    EXPECT_EQ(packet->header.sequence, static_cast<std::uint16_t>(*first_sequence + i));
+    EXPECT_EQ(packet->payload, Pattern(160, i)) << i;
+  }
+  EXPECT_EQ(engine_->Stats().packets_received, static_cast<std::uint64_t>(kBurst));
+}
+
 TEST_F(MediaEngineTest, BridgeTranscodesBetweenUlawAndAlaw) {
   FarEnd far_a;
   FarEnd far_b;
