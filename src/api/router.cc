@@ -9,6 +9,7 @@
 #include "api/call_record_json.h"
 #include "api/campaign_routes.h"
 #include "api/dialer_json.h"
+#include "api/dnd_routes.h"
 #include "api/seat_json.h"
 #include "base/text.h"
 
@@ -203,6 +204,7 @@ base::Result<ApiResponse> Route(store::Database& db, const ApiRequest& request) 
 ApiResponse HandleRequest(store::Database& db, const ApiRequest& request) {
   if (std::optional<ApiResponse> campaigns = RouteCampaigns(db, request)) return *campaigns;
   if (std::optional<ApiResponse> agents = RouteAgents(db, request)) return *agents;
+  if (std::optional<ApiResponse> dnd = RouteDnd(db, request)) return *dnd;
   if (request.method != "GET") {
     ApiResponse response = ErrorResponse(
         base::InvalidArgument("method " + request.method + " is not allowed on " + request.path));

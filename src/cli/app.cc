@@ -10,7 +10,7 @@ namespace cli {
 std::vector<Command> AllCommands() {
   std::vector<Command> commands;
   for (auto group : {DataCommands, SeatsCommands, DialerCommands, CampaignCommands, CallsCommands,
-                     AgentsCommands, ServeCommands}) {
+                     AgentsCommands, DndCommands, ServeCommands}) {
     for (Command& command : group()) commands.push_back(std::move(command));
   }
   return commands;

@@ -44,6 +44,7 @@ std::vector<Command> DialerCommands();
 std::vector<Command> CampaignCommands();
 std::vector<Command> CallsCommands();
 std::vector<Command> AgentsCommands();
+std::vector<Command> DndCommands();
 
 // Runs the program with `args` (without the program name); returns the exit status.
 int RunCli(const std::vector<std::string>& args, Io& io);

@@ -13,8 +13,8 @@ constexpr std::uint64_t kIndia = 91;
 constexpr std::size_t kIndianNationalDigits = 10;
 
 bool AllDigits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(),
-                                      [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::uint64_t ToNumber(std::string_view digits) {

@@ -25,9 +25,9 @@ TEST(ParseRegistryNumberTest, TakesLandlinesAndOtherCountriesInE164) {
 }
 
 TEST(ParseRegistryNumberTest, RefusesWhatIsNotANumberSayingWhat) {
-  for (const char* bad : {"", "   ", "98765", "98765432101", "0123456789", "+91987654321",
-                          "+0123456789", "+1234567", "+1234567890123456", "98765 43210",
-                          "phone", "9876543210x", "+", "++919876543210"}) {
+  for (const char* bad :
+       {"", "   ", "98765", "98765432101", "0123456789", "+91987654321", "+0123456789", "+1234567",
+        "+1234567890123456", "98765 43210", "phone", "9876543210x", "+", "++919876543210"}) {
     auto number = ParseRegistryNumber(bad);
     EXPECT_FALSE(number.ok()) << "'" << bad << "' was taken";
     if (!number.ok()) {

@@ -125,6 +125,26 @@ class DoNotCallStore {
   virtual base::Result<std::vector<DoNotCallEntry>> ListDoNotCall(std::string_view campaign_id) = 0;
 };
 
+// The national DND registry as last loaded: where it came from, when, how many numbers, and
+// the numbers packed (contacts::PackNumberSet; the store keeps the bytes as given).
+struct DndRegistryRecord {
+  std::string source;  // e.g. the extract's file name
+  base::TimePoint loaded_at;
+  std::int64_t numbers = 0;
+  std::vector<std::uint8_t> packed;
+};
+
+// One registry at a time: a new extract replaces the last one whole.
+class DndRegistryStore {
+ public:
+  virtual ~DndRegistryStore() = default;
+  // Replaces the stored registry with `record` in one step: a reader sees the old one or the
+  // new one, never a mix or none.
+  virtual base::Status ReplaceDndRegistry(const DndRegistryRecord& record) = 0;
+  // The stored registry; nullopt when none was ever loaded.
+  virtual base::Result<std::optional<DndRegistryRecord>> GetDndRegistry() = 0;
+};
+
 // One call as its call detail record (CDR) keeps it, written once the call is over. Which
 // fields are filled depends on the kind; the store keeps what it is given. Nothing here says
 // anything of a person beyond the numbers and the language of the call.
@@ -284,6 +304,7 @@ class Database {
   virtual AttemptStore& attempts() = 0;
   virtual CampaignStore& campaigns() = 0;
   virtual DoNotCallStore& do_not_call() = 0;
+  virtual DndRegistryStore& dnd_registry() = 0;
   virtual CallRecordStore& call_records() = 0;
   virtual BroadcastAnswerStore& broadcast_answers() = 0;
   virtual CampaignPromptStore& campaign_prompts() = 0;

@@ -450,6 +450,25 @@ TEST_P(StoreConformanceTest, AddingAListedNumberAgainKeepsTheFirstOptOut) {
             (std::vector<std::string>{"+919000000002 | first | 5"}));
 }
 
+TEST_P(StoreConformanceTest, ADndRegistryReplacesTheLastOneWholeAndSurvivesReopening) {
+  DndRegistryStore& registry = db_->dnd_registry();
+  EXPECT_FALSE(registry.GetDndRegistry()->has_value()) << "none loaded yet";
+  DndRegistryRecord first{"first.txt", MadeUpTime(3), 2, {1, 2, 3, 0, 255}};
+  ASSERT_TRUE(registry.ReplaceDndRegistry(first).ok());
+  DndRegistryRecord second{"second.txt", MadeUpTime(7), 5, std::vector<std::uint8_t>(70'000, 9)};
+  ASSERT_TRUE(registry.ReplaceDndRegistry(second).ok());
+  if (backend_->Persistent()) {
+    ASSERT_NO_FATAL_FAILURE(Reopen());
+  }
+  base::Result<std::optional<DndRegistryRecord>> stored = db_->dnd_registry().GetDndRegistry();
+  ASSERT_TRUE(stored.ok()) << stored.status().message();
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->source, "second.txt");
+  EXPECT_EQ((*stored)->loaded_at, MadeUpTime(7));
+  EXPECT_EQ((*stored)->numbers, 5);
+  EXPECT_EQ((*stored)->packed, second.packed);
+}
+
 TEST_P(StoreConformanceTest, CampaignsAndOptOutsSurviveReopening) {
   if (!backend_->Persistent()) {
     GTEST_SKIP() << "the database ends with its Database object";

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ class InMemoryDatabase : public store::Database,
                          store::AttemptStore,
                          store::CampaignStore,
                          store::DoNotCallStore,
+                         store::DndRegistryStore,
                          store::CallRecordStore,
                          store::BroadcastAnswerStore,
                          store::CampaignPromptStore,
@@ -29,6 +31,7 @@ class InMemoryDatabase : public store::Database,
   store::AttemptStore& attempts() override { return *this; }
   store::CampaignStore& campaigns() override { return *this; }
   store::DoNotCallStore& do_not_call() override { return *this; }
+  store::DndRegistryStore& dnd_registry() override { return *this; }
   store::CallRecordStore& call_records() override { return *this; }
   store::BroadcastAnswerStore& broadcast_answers() override { return *this; }
   store::CampaignPromptStore& campaign_prompts() override { return *this; }
@@ -62,6 +65,14 @@ class InMemoryDatabase : public store::Database,
   base::Result<std::vector<store::DoNotCallEntry>> ListDoNotCall(
       std::string_view campaign_id) override;
 
+  base::Status ReplaceDndRegistry(const store::DndRegistryRecord& record) override {
+    dnd_registry_ = record;
+    return base::OkStatus();
+  }
+  base::Result<std::optional<store::DndRegistryRecord>> GetDndRegistry() override {
+    return dnd_registry_;
+  }
+
   base::Result<std::int64_t> AddCallRecord(const store::CallRecord& record) override;
   base::Result<std::vector<store::CallRecord>> ListCallRecords(
       const store::CallRecordQuery& query) override;
@@ -85,6 +96,7 @@ class InMemoryDatabase : public store::Database,
   // By campaign, then by number.
   std::map<std::string, std::map<std::string, store::DoNotCallEntry, std::less<>>, std::less<>>
       do_not_call_;
+  std::optional<store::DndRegistryRecord> dnd_registry_;
   std::vector<store::CallRecord> call_records_;  // id = index + 1
   std::vector<store::BroadcastAnswer> broadcast_answers_;
   // By campaign, then by name.

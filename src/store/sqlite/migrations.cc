@@ -188,6 +188,17 @@ constexpr std::string_view kCallRecordings = R"sql(
 ALTER TABLE call_records ADD COLUMN recording TEXT NOT NULL DEFAULT '';
 )sql";
 
+// The national DND registry: one row, replaced whole by each load (store::DndRegistryStore).
+constexpr std::string_view kDndRegistry = R"sql(
+CREATE TABLE dnd_registry (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  source TEXT NOT NULL,
+  loaded_at INTEGER NOT NULL,
+  numbers INTEGER NOT NULL CHECK (numbers >= 0),
+  packed BLOB NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "reference data", kReferenceData},
     Migration{2, "call attempts", kCallAttempts},
@@ -196,6 +207,7 @@ constexpr std::array kMigrations = {
     Migration{5, "agents", kAgents},
     Migration{6, "broadcast answers and campaign prompts", kBroadcast},
     Migration{7, "call recordings", kCallRecordings},
+    Migration{8, "national DND registry", kDndRegistry},
 };
 
 constexpr bool NumberedFromOne(std::span<const Migration> migrations) {

@@ -57,6 +57,7 @@ SqliteDatabase::SqliteDatabase(sqlite::Connection connection)
       attempts_(connection_),
       campaigns_(connection_),
       do_not_call_(connection_),
+      dnd_registry_(connection_),
       call_records_(connection_),
       broadcast_(connection_),
       agents_(connection_) {}

@@ -9,6 +9,7 @@
 #include "store/sqlite/sqlite_broadcast_store.h"
 #include "store/sqlite/sqlite_call_record_store.h"
 #include "store/sqlite/sqlite_campaign_store.h"
+#include "store/sqlite/sqlite_dnd_registry_store.h"
 #include "store/sqlite/sqlite_do_not_call_store.h"
 #include "store/sqlite/sqlite_reference_store.h"
 #include "store/sqlite/sqlite_result_store.h"
@@ -35,6 +36,7 @@ class SqliteDatabase : public Database {
   AttemptStore& attempts() override { return attempts_; }
   CampaignStore& campaigns() override { return campaigns_; }
   DoNotCallStore& do_not_call() override { return do_not_call_; }
+  DndRegistryStore& dnd_registry() override { return dnd_registry_; }
   CallRecordStore& call_records() override { return call_records_; }
   BroadcastAnswerStore& broadcast_answers() override { return broadcast_; }
   CampaignPromptStore& campaign_prompts() override { return broadcast_; }
@@ -52,6 +54,7 @@ class SqliteDatabase : public Database {
   SqliteAttemptStore attempts_;
   SqliteCampaignStore campaigns_;
   SqliteDoNotCallStore do_not_call_;
+  SqliteDndRegistryStore dnd_registry_;
   SqliteCallRecordStore call_records_;
   SqliteBroadcastStore broadcast_;
   SqliteAgentStore agents_;
