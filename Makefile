@@ -84,6 +84,7 @@ format:
 bench: build
 	bench/run $(BUILD)
 	bench/run_acd $(BUILD)
+	bench/run_dnd $(BUILD)
 	bench/dialer_grid $(BUILD)
 	$(MAKE) bench-sip
 
